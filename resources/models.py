@@ -1,0 +1,1 @@
+"""Filled by its own issue; the app exists so the layout is in place from the start."""

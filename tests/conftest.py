@@ -1,0 +1,62 @@
+import shutil
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from tests.factories.website import HomePageFactory, NewsIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture
+def locales(db):
+    indonesian = Locale.objects.get_or_create(language_code="id")[0]
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    return {"id": indonesian, "en": english}
+
+
+@pytest.fixture
+def home(locales):
+    """An Indonesian home page as the default site's root, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).exclude(pk__in=HomePageFactory._meta.model.objects.values("pk")).delete()
+    home = HomePageFactory(parent=root, slug="beranda")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Jejaring"}
+    )
+    return home
+
+
+@pytest.fixture
+def home_en(home, locales):
+    english_home = home.copy_for_translation(locales["en"])
+    english_home.title = "Home"
+    english_home.hero_title = "Sekolah Demokrasi Network"
+    english_home.save_revision().publish()
+    english_home.refresh_from_db()
+    return english_home
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPageFactory(parent=home, show_in_menus=True)
+
+
+@pytest.fixture
+def news_index_en(news_index, home_en, locales):
+    index = news_index.copy_for_translation(locales["en"])
+    index.title = "News"
+    index.slug = "news"
+    index.save_revision().publish()
+    index.refresh_from_db()
+    return index
+
+
+def pytest_report_header(config):
+    return f"database: {settings.DATABASES['default']['ENGINE']}"

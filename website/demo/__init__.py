@@ -1,0 +1,1 @@
+"""Demo content for `manage.py load_demo_content`: texts in `content`, generated illustrations in `images`."""

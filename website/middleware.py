@@ -1,0 +1,19 @@
+from django.conf import settings
+
+
+class SecurityHeadersMiddleware:
+    """Adds the Content-Security-Policy and related headers to the public site.
+
+    The Wagtail admin relies on inline scripts and styles, so it is left out of the strict policy.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(settings.CSP_EXEMPT_PREFIXES):
+            response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response

@@ -1,0 +1,373 @@
+from django import forms
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, NavigationLinkBlock, PartnerLogoBlock, SocialLinkBlock
+
+# --- Inline and through models -------------------------------------------------------------------
+
+
+class NewsPageTag(TaggedItemBase):
+    """Links a news article to a topic of the shared topic taxonomy."""
+
+    content_object = ParentalKey("website.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NewsPageRelatedPage(Orderable):
+    """A page the editor recommends below a news article."""
+
+    page = ParentalKey("website.NewsPage", related_name="related_pages", on_delete=models.CASCADE)
+    related = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("related")]
+
+
+# --- Snippets and plain models --------------------------------------------------------------------
+
+
+class Region(models.Model):
+    """A province of Indonesia or a kabupaten/kota of Banten, shared by alumni, resources and events."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("Province")
+        REGENCY = "regency", _("Regency (kabupaten)")
+        CITY = "city", _("City (kota)")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    code = models.CharField(
+        _("administrative code"), max_length=10, unique=True, help_text=_("Kemendagri region code.")
+    )
+    province = models.ForeignKey(
+        "self",
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="regencies",
+        limit_choices_to={"kind": "province"},
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("code"), FieldPanel("province")]
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class Author(models.Model):
+    """A person credited as the author of news articles."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=160, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("image")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+
+class Footer(TranslatableMixin, models.Model):
+    """The footer text and footer links, one per language."""
+
+    text = RichTextField(_("footer text"), features=["bold", "italic", "link"], blank=True)
+    links = StreamField([("link", NavigationLinkBlock())], verbose_name=_("footer links"), blank=True)
+
+    panels = [FieldPanel("text"), FieldPanel("links")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer")
+        verbose_name_plural = _("footers")
+
+    def __str__(self):
+        return str(_("Footer (%(language)s)") % {"language": self.locale.get_display_name()})
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+class BasePage(Page):
+    """Fields every page shares: how it appears in listings and when shared on social media."""
+
+    listing_title = models.CharField(
+        _("listing title"), max_length=255, blank=True, help_text=_("Shown in lists instead of the page title.")
+    )
+    listing_summary = models.TextField(
+        _("listing summary"), max_length=300, blank=True, help_text=_("Shown in lists and as the page description.")
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social media image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared; the listing image is used otherwise."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("Listings"),
+        ),
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def description(self):
+        return self.search_description or self.listing_summary
+
+    @property
+    def share_image(self):
+        return self.social_image or self.listing_image
+
+
+class NewsPage(BasePage):
+    """A news article: an update, a story from the network, a press release."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("intro"), max_length=500, help_text=_("One or two sentences shown under the title."))
+    feature_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("feature image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    authors = ParentalManyToManyField("website.Author", verbose_name=_("authors"), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, verbose_name=_("topics"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("feature_image"),
+        FieldPanel("body"),
+        FieldPanel("authors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        InlinePanel("related_pages", label=_("Related pages"), max_num=6),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["website.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    @property
+    def description(self):
+        return self.search_description or self.listing_summary or self.intro
+
+    @property
+    def share_image(self):
+        return self.social_image or self.listing_image or self.feature_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        related_ids = [item.related_id for item in self.related_pages.all()]
+        context["related"] = Page.objects.filter(pk__in=related_ids).live().public().specific()
+        return context
+
+
+class NewsIndexPage(BasePage):
+    """The list of news articles, newest first, filterable by topic."""
+
+    intro = RichTextField(_("intro"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["website.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_articles(self):
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("locale", "feature_image", "listing_image")
+            .prefetch_related("authors", "tags")
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.get_articles()
+        tag = request.GET.get("tag", "").strip()[:100]
+        if tag:
+            articles = articles.filter(tags__slug=tag)
+            context["current_tag"] = Tag.objects.filter(slug=tag).first()
+        paginator = Paginator(articles, settings.NEWS_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context["articles"] = page_obj
+        context["tags"] = (
+            Tag.objects.filter(website_newspagetag_items__content_object__in=self.get_articles())
+            .annotate(count=models.Count("website_newspagetag_items", distinct=True))
+            .order_by("-count", "name")[:20]
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    """A general content page: about us, the programme, contact, privacy notice."""
+
+    intro = models.TextField(_("intro"), max_length=500, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["website.HomePage", "website.StandardPage"]
+    subpage_types = ["website.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class HomePage(BasePage):
+    """The home page of one language of the site."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200)
+    intro = models.TextField(_("intro"), max_length=600)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hero button page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_label = models.CharField(_("hero button text"), max_length=80, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_page"),
+                FieldPanel("hero_cta_label"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["website.NewsIndexPage", "website.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("locale", "feature_image", "listing_image")
+            .order_by("-date", "-first_published_at")[:3]
+        )
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
+        return context
+
+
+# --- Settings ------------------------------------------------------------------------------------
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Contact details, social media links and partner logos shown on every page."""
+
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("social media links"), blank=True)
+    partner_logos = StreamField([("partner", PartnerLogoBlock())], verbose_name=_("partner logos"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")], heading=_("Contact")
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("partner_logos"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from django.views.static import serve as static_serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+from .feeds import NewsAtomFeed, NewsFeed
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+if settings.SERVE_MEDIA:
+    # Only image files are served from the media folder; documents always go through Wagtail's serve
+    # view, which checks privacy.
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/[^/]+)$",
+            static_serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
+
+urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
+    path("feeds/news/rss/", NewsFeed(), name="news_rss"),
+    path("feeds/news/atom/", NewsAtomFeed(), name="news_atom"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

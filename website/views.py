@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+
+def public_pages():
+    """Pages anyone may see: live, without a privacy restriction, in the current language."""
+    return Page.objects.live().public().filter(locale=Locale.get_active())
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()
+    too_long = len(query) > settings.SEARCH_QUERY_MAX_LENGTH
+    query = query[: settings.SEARCH_QUERY_MAX_LENGTH]
+    results = None
+    if query:
+        results = public_pages().specific().search(query)
+        paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+    return render(
+        request,
+        "website/search.html",
+        {"search_query": query, "search_results": results, "query_truncated": too_long},
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /en/search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
