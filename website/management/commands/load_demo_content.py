@@ -36,7 +36,9 @@ from website.demo import content
 from website.demo import images as demo_images
 from website.models import Author, Footer, HomePage, NewsPageRelatedPage, SiteSettings
 
-SITE_URL = "http://127.0.0.1:8000/"
+# The demo site answers where `make run` serves it, so full URLs (feeds, sitemap, og:url) point there.
+SITE_HOST, SITE_PORT = "127.0.0.1", 8000
+SITE_URL = f"http://{SITE_HOST}:{SITE_PORT}/"
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 PASSWORD_FILE = settings.BASE_DIR / ".demo-admin-password"
 ADMIN_USERNAME = "admin"
@@ -276,15 +278,17 @@ class Command(BaseCommand):
     def point_site_at(self, home):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site.objects.filter(hostname="localhost", port=80).first()
+            site = Site.objects.filter(hostname=SITE_HOST, port=SITE_PORT).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=content.SITE_NAME
+                hostname=SITE_HOST, port=SITE_PORT, root_page=home, is_default_site=True, site_name=content.SITE_NAME
             )
             self.stats["sites created"] += 1
             return
-        if site.root_page_id != home.pk or site.site_name != content.SITE_NAME or not site.is_default_site:
+        wanted = (home.pk, content.SITE_NAME, True, SITE_HOST, SITE_PORT)
+        if (site.root_page_id, site.site_name, site.is_default_site, site.hostname, site.port) != wanted:
             site.root_page, site.site_name, site.is_default_site = home, content.SITE_NAME, True
+            site.hostname, site.port = SITE_HOST, SITE_PORT
             site.save()
             self.stats["sites updated"] += 1
 
