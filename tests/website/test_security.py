@@ -1,0 +1,115 @@
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from wagtail.documents.forms import get_document_form
+from wagtail.documents.models import Document
+from wagtail.images.forms import get_image_form
+from wagtail.images.models import Image
+
+pytestmark = pytest.mark.django_db
+
+
+def run_manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    environment.update(DJANGO_SETTINGS_MODULE="website.settings.production", **env)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_public_pages_send_security_headers(client, home):
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+
+
+def test_public_pages_have_no_inline_scripts_or_styles_that_the_csp_would_block(client, home):
+    html = client.get("/").content.decode()
+    assert "<script>" not in html
+    assert "style=" not in html
+
+
+def test_admin_is_left_out_of_the_strict_content_security_policy(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+
+
+def test_unknown_page_gives_a_translated_404_without_a_traceback(client, home_en):
+    indonesian = client.get("/tidak-ada/")
+    english = client.get("/en/does-not-exist/")
+    assert indonesian.status_code == english.status_code == 404
+    assert "Halaman tidak ditemukan" in indonesian.content.decode()
+    assert "Page not found" in english.content.decode()
+    assert "Traceback" not in indonesian.content.decode()
+
+
+@override_settings(ROOT_URLCONF="tests.website.broken_urls")
+def test_server_error_shows_the_bilingual_500_page_without_details(client):
+    client.raise_request_exception = False
+    response = client.get("/broken/")
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert "Maaf, terjadi kesalahan" in body
+    assert "Sorry, something went wrong" in body
+    assert "secret internal detail" not in body
+    assert "Traceback" not in body
+
+
+def test_document_uploads_reject_disallowed_extensions_and_oversize_files(settings):
+    form_class = get_document_form(Document)
+    script = form_class(
+        data={"title": "Skrip"},
+        files={"file": SimpleUploadedFile("malware.exe", b"MZ....")},
+    )
+    assert not script.is_valid()
+    assert "file" in script.errors
+
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 10
+    form_class = get_document_form(Document)
+    big = form_class(data={"title": "Besar"}, files={"file": SimpleUploadedFile("besar.pdf", b"%PDF-" + b"x" * 100)})
+    assert not big.is_valid()
+    assert "file" in big.errors
+
+
+def test_image_uploads_reject_disallowed_types():
+    form_class = get_image_form(Image)
+    form = form_class(data={"title": "Vektor"}, files={"file": SimpleUploadedFile("logo.svg", b"<svg></svg>")})
+    assert not form.is_valid()
+    assert "file" in form.errors
+
+
+def test_media_folder_serves_images_but_never_documents(client, home, settings, tmp_path):
+    documents = settings.MEDIA_ROOT / "documents"
+    documents.mkdir(parents=True)
+    (documents / "rahasia.pdf").write_bytes(b"%PDF-1.4 rahasia")
+    assert client.get("/media/documents/rahasia.pdf").status_code == 404
