@@ -1,0 +1,88 @@
+import io
+
+import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from wagtail.images.models import Image
+
+from tests.factories.website import AuthorFactory, NewsPageFactory
+
+# serialized_rollback restores what migrations created (root page, collection, regions) after each flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def make_image(title):
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (1200, 675), (11, 93, 91)).save(buffer, "JPEG")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{title}.jpg"))
+
+
+@pytest.fixture
+def site(news_index, news_index_en, locales):
+    image = make_image("dialog")
+    article = NewsPageFactory(
+        parent=news_index,
+        title="Dialog lintas iman di Cilegon",
+        intro="Warga dan tokoh agama berkumpul untuk dialog.",
+        feature_image=image,
+        body=[{"type": "paragraph", "value": "<p>Forum ini membahas pencegahan konflik dan kerukunan.</p>"}],
+    )
+    article.authors.add(AuthorFactory(name="Dewi Lestari (contoh)"))
+    article.tags.add("kohesi sosial")
+    article.save_revision().publish()
+    english = article.copy_for_translation(locales["en"])
+    english.title = "Interfaith dialogue in Cilegon"
+    english.intro = "Residents and religious leaders met for a dialogue."
+    english.body = [{"type": "paragraph", "value": "<p>The forum discussed preventing conflict.</p>"}]
+    english.save_revision().publish()
+    for number in range(3):
+        NewsPageFactory(parent=news_index, title=f"Kabar jejaring nomor {number}")
+    return {"article": article, "english": english}
+
+
+def test_visitor_reads_both_languages_switches_language_searches_and_opens_a_result(live_server, page, site):
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "id"
+    assert page.get_by_role("heading", name="Berita terbaru").is_visible()
+
+    page.get_by_role("navigation", name="Bahasa").get_by_role("link", name="English").click()
+    page.wait_for_url(live_server.url + "/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Latest news").is_visible()
+
+    page.get_by_role("link", name="Interfaith dialogue in Cilegon").first.click()
+    page.wait_for_url("**/en/news/**")
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Bahasa Indonesia").click()
+    page.wait_for_url(live_server.url + site["article"].url)
+    assert page.get_by_role("heading", level=1).inner_text() == "Dialog lintas iman di Cilegon"
+
+    search_box = page.get_by_role("searchbox", name="Cari di situs")
+    search_box.fill("kerukunan")
+    search_box.press("Enter")
+    page.wait_for_url("**/search/?q=kerukunan")
+    results = page.locator(".search-results")
+    assert "Dialog lintas iman di Cilegon" in results.inner_text()
+    results.get_by_role("link", name="Dialog lintas iman di Cilegon").click()
+    page.wait_for_url(live_server.url + site["article"].url)
+    assert page.get_by_text("Dewi Lestari (contoh)").is_visible()
+
+    assert [error for error in page.console_errors if "Content Security Policy" in error] == []
+
+
+def test_menu_collapses_behind_a_button_on_a_phone(live_server, browser, site):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    toggle = page.get_by_role("button", name="Menu")
+    assert toggle.is_visible()
+    assert not page.get_by_role("navigation", name="Utama").is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert page.get_by_role("navigation", name="Utama").get_by_role("link", name="Berita").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/berita/", "/en/news/", "article", "/search/?q=dialog"])
+def test_pages_have_no_serious_or_critical_accessibility_violations(live_server, axe_check, site, path):
+    url = live_server.url + (site["article"].url if path == "article" else path)
+    assert axe_check(url) == []
