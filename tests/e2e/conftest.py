@@ -29,6 +29,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.fixture(autouse=True)
+def _wagtail_roots(transactional_db):
+    """Live-server tests flush the database between tests, taking the rows migrations made with it."""
+    from wagtail.models import Collection, Locale, Page
+
+    locale = Locale.objects.get_or_create(language_code="id")[0]
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 @pytest.fixture(scope="session")
 def chromium_path():
     path = find_chromium()

@@ -7,8 +7,7 @@ from wagtail.images.models import Image
 
 from tests.factories.website import AuthorFactory, NewsPageFactory
 
-# serialized_rollback restores what migrations created (root page, collection, regions) after each flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def make_image(title):

@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 def run_manage(*args, **env):
-    environment = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a deployment check.
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     environment.update(DJANGO_SETTINGS_MODULE="website.settings.production", **env)
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
