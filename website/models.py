@@ -199,7 +199,7 @@ class NewsPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("topic_names"),
         index.FilterField("date"),
     ]
 
@@ -213,6 +213,10 @@ class NewsPage(BasePage):
     @property
     def description(self):
         return self.search_description or self.listing_summary or self.intro
+
+    def topic_names(self):
+        """Indexed for search: RelatedFields cannot follow cluster tags on the database backend."""
+        return " ".join(tag.name for tag in self.tags.all())
 
     @property
     def share_image(self):
@@ -330,7 +334,12 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["website.NewsIndexPage", "website.StandardPage"]
+    subpage_types = [
+        "website.NewsIndexPage",
+        "website.StandardPage",
+        "resources.ResourceLibraryPage",
+        "resources.CurriculumPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -8,6 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from resources.feeds import ResourceFeed
+
 from . import views
 from .feeds import NewsAtomFeed, NewsFeed
 from .sitemaps import BilingualSitemap
@@ -35,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("feeds/news/rss/", NewsFeed(), name="news_rss"),
     path("feeds/news/atom/", NewsAtomFeed(), name="news_atom"),
+    path("feeds/resources/rss/", ResourceFeed(), name="resources_rss"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,15 +4,16 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from tests.factories.website import AuthorFactory, NewsPageFactory, StandardPageFactory
+from resources.models import CurriculumPage, ResourceLibraryPage
 from website.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
 
 class TestPageTreeRules(WagtailPageTestCase):
-    def test_home_page_lives_at_the_root_and_holds_news_and_standard_pages(self):
+    def test_home_page_lives_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, StandardPage, ResourceLibraryPage, CurriculumPage})
 
     def test_news_articles_live_only_in_a_news_index_and_have_no_children(self):
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -222,6 +223,7 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Uploads: only these file types, and nothing bigger than these limits.
+WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt", "rtf", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -251,3 +253,6 @@ LOGGING = {
 NEWS_PER_PAGE = 10
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
+RESOURCES_PER_PAGE = 12
+RESOURCES_MAX_EXTRACTED_CHARS = 200_000
+MODULE_ZIP_MAX_BYTES = 200 * 1024 * 1024

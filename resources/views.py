@@ -1,0 +1,164 @@
+import io
+import zipfile
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
+
+from website.selectors import hidden_collection_ids, viewable_pages
+
+from .models import ResourcePage
+from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, apply_filters, expand_synonyms, facet_counts, snippet
+
+
+def library_resources(library, user):
+    """The resources of a library that `user` may see."""
+    return viewable_pages(ResourcePage.objects.child_of(library).live(), user)
+
+
+def read_selection(request):
+    selected = {}
+    for name in FACETS:
+        values = [value.strip()[:100] for value in request.GET.getlist(name) if value.strip()]
+        if values:
+            selected[name] = values[:20]
+    return selected
+
+
+def library_search(request, library):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    sort = request.GET.get("sort", "relevance" if query else "newest")
+    if sort not in SORTS or (sort == "relevance" and not query):
+        sort = "newest"
+    selected = read_selection(request)
+    base = library_resources(library, request.user)
+
+    ranked_ids = None
+    synonyms = []
+    if query:
+        expanded, synonyms = expand_synonyms(query)
+        ranked_ids = [page.pk for page in base.search(expanded)]
+        base = base.filter(pk__in=ranked_ids)
+        Query.get(query).add_hit()
+
+    facets = facet_counts(base, selected)
+    results = apply_filters(base, selected)
+    if sort == "relevance":
+        result_ids = set(results.values_list("pk", flat=True))
+        ordered = [pk for pk in ranked_ids if pk in result_ids]
+        page_obj = _paginate(ordered, request)
+        objects = {page.pk: page for page in _with_related(ResourcePage.objects.filter(pk__in=page_obj.object_list))}
+        page_obj.object_list = [objects[pk] for pk in page_obj.object_list if pk in objects]
+    else:
+        page_obj = _paginate(_with_related(results.order_by(*SORT_ORDER[sort], "pk")), request)
+
+    terms = query.split() + [word for term in synonyms for word in term.split()]
+    items = [
+        {"page": page, "snippet": snippet(_searchable_text(page), terms) if query else ""}
+        for page in page_obj.object_list
+    ]
+    promotions = _promotions(query, request.user) if query else []
+    context = library.get_context(request)
+    context.update(
+        {
+            "search_query": query,
+            "sort": sort,
+            "sorts": SORTS,
+            "facets": facets,
+            "selected": selected,
+            "results": page_obj,
+            "items": items,
+            "result_count": page_obj.paginator.count,
+            "synonyms": synonyms,
+            "promotions": promotions,
+        }
+    )
+    return TemplateResponse(request, library.get_template(request), context)
+
+
+def _with_related(queryset):
+    return queryset.select_related("locale", "resource_type", "cover_image").prefetch_related(
+        "tags", "regions", "files__document"
+    )
+
+
+def _paginate(items, request):
+    paginator = Paginator(items, settings.RESOURCES_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(max(paginator.num_pages, 1))
+
+
+def _searchable_text(page):
+    return " ".join([page.summary, *(file.document.extracted_text for file in page.files.all())])
+
+
+def _promotions(query, user):
+    promoted = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+    pages = [item.page for item in promoted if item.page_id]
+    visible = (
+        set(
+            viewable_pages(type(pages[0]).objects.filter(pk__in=[p.pk for p in pages]).live(), user).values_list(
+                "pk", flat=True
+            )
+        )
+        if pages
+        else set()
+    )
+    return [
+        item
+        for item in promoted
+        if (item.page_id and item.page_id in visible) or (not item.page_id and item.external_link_url)
+    ]
+
+
+@require_GET
+def autocomplete(request, library):
+    query = request.GET.get("q", "").strip()[:100]
+    if len(query) < 2:
+        return JsonResponse({"results": []})
+    matches = library_resources(library, request.user).select_related("resource_type").autocomplete(query)[:8]
+    return JsonResponse(
+        {
+            "results": [
+                {"title": page.title, "url": page.get_url(request), "type": page.resource_type.display_name}
+                for page in matches
+            ]
+        }
+    )
+
+
+def module_zip(request, module):
+    """Every document of the module that the visitor may download, in one ZIP."""
+    hidden = hidden_collection_ids(request.user)
+    documents = [
+        item.document for item in module.files.select_related("document") if item.document.collection_id not in hidden
+    ]
+    if not documents:
+        raise Http404(_("This module has no documents you can download."))
+    buffer = io.BytesIO()
+    total = 0
+    names = set()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for document in documents:
+            total += document.get_file_size() or 0
+            if total > settings.MODULE_ZIP_MAX_BYTES:
+                break
+            name = document.filename
+            if name in names:
+                name = f"{document.pk}-{name}"
+            names.add(name)
+            with document.open_file() as handle:
+                archive.writestr(name, handle.read())
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(module.title) or "modul"}.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,46 @@
+"""Who may see which pages and documents: the one policy used by listings, search, feeds and downloads."""
+
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+
+def _accepts(restriction, user, group_ids):
+    if restriction.restriction_type == restriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == restriction.GROUPS:
+        return user.is_authenticated and bool(group_ids & {group.pk for group in restriction.groups.all()})
+    return False  # password-protected pages are never listed
+
+
+def viewable_pages(queryset, user):
+    """Narrow a page queryset to what `user` may open: public pages, plus members-only pages for members."""
+    if user is None or not user.is_authenticated:
+        return queryset.public()
+    if user.is_superuser:
+        return queryset
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
+        if not _accepts(restriction, user, group_ids):
+            queryset = queryset.exclude(path__startswith=restriction.page.path)
+    return queryset
+
+
+def hidden_collection_ids(user):
+    """Ids of document collections `user` may not download from."""
+    if user is not None and user.is_superuser:
+        return set()
+    group_ids = set(user.groups.values_list("pk", flat=True)) if user is not None and user.is_authenticated else set()
+    hidden = set()
+    for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
+        if not _accepts(restriction, user or _Anonymous(), group_ids):
+            hidden.update(
+                Collection.objects.filter(path__startswith=restriction.collection.path).values_list("pk", flat=True)
+            )
+    return hidden
+
+
+def document_is_viewable(document, user):
+    return document.collection_id not in hidden_collection_ids(user)
+
+
+class _Anonymous:
+    is_authenticated = False
