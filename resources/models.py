@@ -395,13 +395,13 @@ class ResourcePage(SearchableFilesMixin, RoutablePageMixin, BasePage):
     def index_route(self, request):
         return self.render(request)
 
-    @path("cite.ris")
+    @path("cite/ris/")
     def ris_route(self, request):
         from .citations import ris_response
 
         return ris_response(self, request)
 
-    @path("cite.bib")
+    @path("cite/bib/")
     def bibtex_route(self, request):
         from .citations import bibtex_response
 

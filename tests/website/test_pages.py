@@ -3,8 +3,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from tests.factories.website import AuthorFactory, NewsPageFactory, StandardPageFactory
 from resources.models import CurriculumPage, ResourceLibraryPage
+from tests.factories.website import AuthorFactory, NewsPageFactory, StandardPageFactory
 from website.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
