@@ -43,7 +43,8 @@ def _bibtex_escape(value):
 
 
 def bibtex_response(resource, request):
-    key = f"{slugify(resource.authors_text()).split('-')[0] or 'jsd'}{resource.published_year or ''}{slugify(resource.title).split('-')[0]}"
+    author_word = slugify(resource.authors_text()).split("-")[0] or "jsd"
+    key = f"{author_word}{resource.published_year or ''}{slugify(resource.title).split('-')[0]}"
     fields = {
         "title": resource.title,
         "author": resource.authors_text(),

@@ -111,6 +111,9 @@ class ResourceDocument(AbstractDocument):
             from .tasks import extract_document_text
 
             extract_document_text.enqueue(self.pk)
+            # With the immediate backend the text is there already; keep this instance in step, since callers
+            # such as the admin index it again after saving.
+            self.refresh_from_db(fields=["extracted_text", "extraction_status", "extraction_note"])
 
 
 class ResourceType(models.Model):
@@ -172,20 +175,16 @@ class SearchSynonym(models.Model):
 # --- Pages ---------------------------------------------------------------------------------------
 
 
-class SearchableFilesMixin:
-    """Index the topics and the text inside the attached files with the page.
+def topic_names(page):
+    """Topics and file text are gathered by methods for the index: Wagtail's RelatedFields cannot follow
+    modelcluster relations (cluster tags, inline files) on the database backend."""
+    return " ".join(tag.name for tag in page.tags.all())
 
-    Wagtail's RelatedFields cannot follow modelcluster relations (inline files, cluster tags) on the database
-    backend, so the text is gathered by methods instead.
-    """
 
-    def topic_names(self):
-        return " ".join(tag.name for tag in self.tags.all())
-
-    def file_text(self):
-        return "\n".join(
-            f"{item.document.title}\n{item.document.extracted_text}" for item in self.files.select_related("document")
-        )
+def file_text(page):
+    return "\n".join(
+        f"{item.document.title}\n{item.document.extracted_text}" for item in page.files.select_related("document")
+    )
 
 
 class SessionBlock(blocks.StructBlock):
@@ -204,7 +203,7 @@ class SessionBlock(blocks.StructBlock):
         preview_value = {"title": "Pemetaan pemangku kepentingan", "minutes": 90, "method": "Diskusi kelompok"}
 
 
-class ModulePage(SearchableFilesMixin, RoutablePageMixin, BasePage):
+class ModulePage(RoutablePageMixin, BasePage):
     """A module of the Sekolah Demokrasi curriculum: objectives, sessions, readings and handouts."""
 
     number = models.PositiveSmallIntegerField(_("module number"), default=1)
@@ -249,6 +248,12 @@ class ModulePage(SearchableFilesMixin, RoutablePageMixin, BasePage):
     def description(self):
         return self.search_description or self.listing_summary or self.summary
 
+    def topic_names(self):
+        return topic_names(self)
+
+    def file_text(self):
+        return file_text(self)
+
     def total_minutes(self):
         return sum(block.value["minutes"] or 0 for block in self.sessions)
 
@@ -276,7 +281,7 @@ class ModulePage(SearchableFilesMixin, RoutablePageMixin, BasePage):
         return module_zip(request, self)
 
 
-class ResourcePage(SearchableFilesMixin, RoutablePageMixin, BasePage):
+class ResourcePage(RoutablePageMixin, BasePage):
     """A resource in the library: a module, SOP, regulation, report, campaign material, video..."""
 
     summary = models.TextField(_("summary"), max_length=1000)
@@ -344,6 +349,12 @@ class ResourcePage(SearchableFilesMixin, RoutablePageMixin, BasePage):
     def description(self):
         return self.search_description or self.listing_summary or self.summary
 
+    def topic_names(self):
+        return topic_names(self)
+
+    def file_text(self):
+        return file_text(self)
+
     @property
     def share_image(self):
         return self.social_image or self.listing_image or self.cover_image
@@ -373,7 +384,8 @@ class ResourcePage(SearchableFilesMixin, RoutablePageMixin, BasePage):
 
     def citation(self, request=None):
         year = self.published_year or str(_("n.d."))
-        return f"{self.authors_text()} ({year}). {self.title}. {self.resource_type.display_name}. {self.get_full_url(request)}"
+        kind = self.resource_type.display_name
+        return f"{self.authors_text()} ({year}). {self.title}. {kind}. {self.get_full_url(request)}"
 
     def get_context(self, request, *args, **kwargs):
         from website.selectors import hidden_collection_ids

@@ -1,5 +1,6 @@
 """Who may see which pages and documents: the one policy used by listings, search, feeds and downloads."""
 
+from django.contrib.auth.models import AnonymousUser
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 
@@ -26,21 +27,14 @@ def viewable_pages(queryset, user):
 
 def hidden_collection_ids(user):
     """Ids of document collections `user` may not download from."""
-    if user is not None and user.is_superuser:
+    user = user or AnonymousUser()
+    if user.is_superuser:
         return set()
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user is not None and user.is_authenticated else set()
+    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
     hidden = set()
     for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
-        if not _accepts(restriction, user or _Anonymous(), group_ids):
+        if not _accepts(restriction, user, group_ids):
             hidden.update(
                 Collection.objects.filter(path__startswith=restriction.collection.path).values_list("pk", flat=True)
             )
     return hidden
-
-
-def document_is_viewable(document, user):
-    return document.collection_id not in hidden_collection_ids(user)
-
-
-class _Anonymous:
-    is_authenticated = False

@@ -6,10 +6,12 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from .selectors import viewable_pages
 
-def public_pages():
-    """Pages anyone may see: live, without a privacy restriction, in the current language."""
-    return Page.objects.live().public().filter(locale=Locale.get_active())
+
+def searchable_pages(user):
+    """Live pages of the current language that `user` may open (members also see members-only pages)."""
+    return viewable_pages(Page.objects.live().filter(locale=Locale.get_active()), user)
 
 
 @require_GET
@@ -19,7 +21,7 @@ def search(request):
     query = query[: settings.SEARCH_QUERY_MAX_LENGTH]
     results = None
     if query:
-        results = public_pages().specific().search(query)
+        results = searchable_pages(request.user).specific().search(query)
         paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))

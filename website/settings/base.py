@@ -184,6 +184,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # or Elasticsearch/OpenSearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_BACKEND = os.environ.get("ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch9")
+# Named "default", the Indonesian analyzer applies to every text field that does not name another one.
 INDONESIAN_ANALYSIS = {
     "analysis": {
         "filter": {
@@ -191,7 +192,7 @@ INDONESIAN_ANALYSIS = {
             "indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
         },
         "analyzer": {
-            "indonesian": {
+            "default": {
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": ["lowercase", "asciifolding", "indonesian_stop", "indonesian_stemmer"],
@@ -199,16 +200,15 @@ INDONESIAN_ANALYSIS = {
         },
     }
 }
+ELASTICSEARCH_SETTINGS = {
+    "BACKEND": ELASTICSEARCH_BACKEND,
+    "URLS": [ELASTICSEARCH_URL or "http://127.0.0.1:9200"],
+    "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "jejaring_"),
+    "TIMEOUT": 10,
+    "INDEX_SETTINGS": {"settings": INDONESIAN_ANALYSIS},
+}
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": ELASTICSEARCH_BACKEND,
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "jejaring_"),
-            "TIMEOUT": 10,
-            "INDEX_SETTINGS": {"settings": {"index": INDONESIAN_ANALYSIS}},
-        }
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": ELASTICSEARCH_SETTINGS}
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

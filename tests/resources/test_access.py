@@ -1,0 +1,123 @@
+"""Members-only resources, modules and documents never reach anonymous visitors, through any channel."""
+
+import io
+import zipfile
+
+import feedparser
+import pytest
+from wagtail.models import PageViewRestriction
+
+from resources.models import ModuleFile
+from tests.factories.resources import CurriculumPageFactory, ModulePageFactory, ResourceDocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Zambrudsecret"
+
+
+@pytest.fixture
+def resources(library, make_resource, members_collection):
+    public = make_resource("Panduan terbuka", text="Panduan umum kohesi.", tags=["kohesi sosial"], type_slug="toolkit")
+    private = make_resource(
+        f"Catatan internal {SECRET}",
+        text=f"Isi rahasia {SECRET} tentang kasus.",
+        members_only=True,
+        tags=[f"topik {SECRET}"],
+        type_slug="laporan-riset",
+        collection=members_collection,
+        published_year=2019,
+    )
+    return {"public": public, "private": private, "document": private.files.first().document}
+
+
+def anonymous_and_member_views(client, member, url, params=None):
+    anonymous = client.get(url, params or {})
+    client.force_login(member)
+    as_member = client.get(url, params or {})
+    client.logout()
+    return anonymous, as_member
+
+
+def test_library_list_and_facet_counts_hide_members_only_items_from_anonymous_visitors(
+    client, member, library, resources
+):
+    anonymous, as_member = anonymous_and_member_views(client, member, library.url)
+    assert SECRET not in anonymous.content.decode()
+    assert anonymous.context["result_count"] == 1
+    assert "laporan-riset" not in anonymous.content.decode()
+    assert "2019" not in [o.value for f in anonymous.context["facets"] for o in f.options]
+    assert SECRET in as_member.content.decode()
+    assert as_member.context["result_count"] == 2
+
+
+@pytest.mark.parametrize("word", [SECRET.lower(), "rahasia"])
+def test_library_search_and_autocomplete_hide_members_only_items(client, member, library, resources, word):
+    anonymous, as_member = anonymous_and_member_views(client, member, library.url, {"q": word})
+    assert SECRET not in anonymous.content.decode()
+    assert anonymous.context["result_count"] == 0
+    assert as_member.context["result_count"] == 1
+    anonymous, as_member = anonymous_and_member_views(client, member, library.url + "autocomplete/", {"q": "catatan"})
+    assert anonymous.json() == {"results": []}
+    assert len(as_member.json()["results"]) == 1
+
+
+def test_site_search_hides_members_only_items_from_anonymous_visitors(client, member, resources):
+    anonymous, as_member = anonymous_and_member_views(client, member, "/search/", {"q": "catatan internal"})
+    assert SECRET not in anonymous.content.decode()
+    assert SECRET in as_member.content.decode()
+
+
+def test_sitemap_and_feeds_never_list_members_only_items(client, member, resources):
+    client.force_login(member)  # even a member's request must not put them in public documents
+    assert SECRET.lower() not in client.get("/sitemap.xml").content.decode().lower()
+    feed = feedparser.parse(client.get("/feeds/resources/rss/").content)
+    assert [entry.title for entry in feed.entries] == ["Panduan terbuka"]
+
+
+def test_members_only_resource_page_and_file_ask_anonymous_visitors_to_log_in(client, member, resources):
+    document = resources["document"]
+    page_response = client.get(resources["private"].url)
+    file_response = client.get(document.url)
+    assert page_response.status_code == 302 and "login" in page_response["Location"]
+    assert file_response.status_code == 302 and "login" in file_response["Location"]
+    client.force_login(member)
+    assert client.get(resources["private"].url).status_code == 200
+    assert client.get(document.url).status_code == 200
+
+
+def test_member_only_documents_are_not_reachable_through_the_media_folder(client, resources):
+    assert client.get("/media/" + resources["document"].file.name).status_code == 404
+
+
+def test_module_zip_contains_only_the_documents_the_visitor_may_download(client, member, home, members_collection):
+    curriculum = CurriculumPageFactory(parent=home)
+    module = ModulePageFactory(parent=curriculum, title="Deteksi dini")
+    open_file = ResourceDocumentFactory(title="Lembar kerja", text="terbuka")
+    closed_file = ResourceDocumentFactory(title=f"Catatan {SECRET}", text="tertutup", collection=members_collection)
+    ModuleFile.objects.create(page=module, document=open_file)
+    ModuleFile.objects.create(page=module, document=closed_file)
+
+    def names(response):
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/zip"
+        return sorted(zipfile.ZipFile(io.BytesIO(response.content)).namelist())
+
+    assert names(client.get(module.url + "unduh/")) == [open_file.filename]
+    module_html = client.get(module.url).content.decode()
+    assert "Lembar kerja" in module_html and SECRET not in module_html
+    client.force_login(member)
+    assert names(client.get(module.url + "unduh/")) == sorted([open_file.filename, closed_file.filename])
+
+
+def test_zip_of_a_members_only_module_is_refused_to_anonymous_visitors(client, home):
+    curriculum = CurriculumPageFactory(parent=home)
+    module = ModulePageFactory(parent=curriculum)
+    ModuleFile.objects.create(page=module, document=ResourceDocumentFactory())
+    PageViewRestriction.objects.create(page=module, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(module.url + "unduh/")
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_module_without_downloadable_documents_gives_a_404_for_the_zip(client, home):
+    module = ModulePageFactory(parent=CurriculumPageFactory(parent=home))
+    assert client.get(module.url + "unduh/").status_code == 404
