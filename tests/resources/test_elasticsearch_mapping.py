@@ -55,5 +55,5 @@ def test_elasticsearch_backend_is_selected_by_the_environment_variable():
     env = {"ELASTICSEARCH_URL": "http://search.internal:9200", "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
-    )  # noqa: S603
+    )
     assert result.stdout.strip() == "wagtail.search.backends.elasticsearch9", result.stderr

@@ -37,6 +37,11 @@ def test_curriculum_lists_its_modules_in_order(client, home):
     assert "Modul 1" in html
 
 
+def session(title, minutes, method, materials="", notes=""):
+    value = {"title": title, "minutes": minutes, "method": method, "materials": materials, "facilitator_notes": notes}
+    return {"type": "session", "value": value}
+
+
 def test_module_page_shows_objectives_sessions_documents_and_related_resources(client, home, make_resource):
     curriculum = CurriculumPageFactory(parent=home)
     module = ModulePageFactory(

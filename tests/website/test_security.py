@@ -21,7 +21,7 @@ def run_manage(*args, **env):
         key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="website.settings.production", **env)
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
         env=environment,
