@@ -354,6 +354,16 @@ class HomePage(BasePage):
             .order_by("-date", "-first_published_at")[:3]
         )
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
+        from resources.models import ResourceLibraryPage, ResourcePage
+
+        context["library"] = ResourceLibraryPage.objects.child_of(self).live().public().first()
+        context["featured_resources"] = (
+            ResourcePage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("resource_type", "locale")
+            .order_by("-first_published_at")[:4]
+        )
         return context
 
 

@@ -1,0 +1,81 @@
+from importlib import import_module
+
+import pytest
+
+from resources.models import ResourceType
+from tests.factories.resources import ResourceDocumentFactory, ResourceLibraryPageFactory, ResourcePageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def library(home):
+    # Live-server tests flush the database between tests, the resource types made by the migration with it.
+    if not ResourceType.objects.exists():
+        migration = import_module("resources.migrations.0002_resource_types")
+        for slug, name, name_en, order in migration.TYPES:
+            ResourceType.objects.create(slug=slug, name=name, name_en=name_en, sort_order=order)
+    return ResourceLibraryPageFactory(parent=home)
+
+
+@pytest.fixture
+def resources(library):
+    specs = [
+        ("SOP deteksi dini kelurahan", "sop-pedoman", ["deteksi dini"], "Langkah musyawarah warga saat ada gesekan."),
+        ("Modul deteksi dini", "modul", ["deteksi dini", "pelatihan"], "Sesi musyawarah dan peta kerawanan."),
+        ("Toolkit kampanye damai", "toolkit", ["kontra-narasi"], "Materi musyawarah media sosial."),
+        ("Policy brief RAD PE", "policy-brief", ["advokasi kebijakan"], "Catatan kebijakan daerah."),
+    ]
+    pages = {}
+    for title, type_slug, tags, text in specs:
+        page = ResourcePageFactory(parent=library, title=title, resource_type=ResourceType.objects.get(slug=type_slug))
+        page.files.create(document=ResourceDocumentFactory(title=f"Berkas {title}", text=text))
+        for tag in tags:
+            page.tags.add(tag)
+        page.save_revision().publish()
+        pages[title] = page
+    return pages
+
+
+def test_visitor_searches_narrows_by_two_facets_opens_a_resource_and_downloads_its_file(
+    live_server, page, library, resources
+):
+    page.goto(live_server.url + library.url)
+    search_box = page.get_by_role("combobox", name="Cari di pustaka")
+    search_box.fill("musyawarah")
+    search_box.press("Enter")
+    page.wait_for_url("**q=musyawarah**")
+    assert page.locator(".resource-item").count() == 3
+
+    page.get_by_role("group", name="Topik").get_by_label("deteksi dini").check()
+    page.get_by_role("group", name="Jenis").get_by_label("Modul pelatihan").check()
+    page.get_by_role("button", name="Terapkan filter").click()
+    page.wait_for_url("**type=modul**")
+    assert "q=musyawarah" in page.url and "topic=deteksi-dini" in page.url
+    assert page.locator(".resource-item").count() == 1
+    assert page.locator(".resource-item mark").first.inner_text().lower() == "musyawarah"
+
+    page.get_by_role("link", name="Modul deteksi dini").click()
+    page.wait_for_url(live_server.url + resources["Modul deteksi dini"].url)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Berkas Modul deteksi dini").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    with open(download.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+
+
+def test_search_box_suggests_titles_while_typing(live_server, page, library, resources):
+    page.goto(live_server.url + library.url)
+    page.get_by_role("combobox", name="Cari di pustaka").press_sequentially("toolk", delay=50)
+    option = page.get_by_role("option").first
+    option.wait_for()
+    assert "Toolkit kampanye damai" in option.inner_text()
+
+
+@pytest.mark.parametrize("which", ["library", "resource"])
+def test_library_and_resource_pages_have_no_serious_accessibility_violations(
+    live_server, axe_check, library, resources, which
+):
+    url = library.url + "?q=musyawarah" if which == "library" else resources["Modul deteksi dini"].url
+    assert axe_check(live_server.url + url) == []
