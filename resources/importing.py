@@ -11,7 +11,8 @@ import io
 import json
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -20,19 +21,28 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_supported_language_variant, gettext
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.coreutils import find_available_slug
+from wagtail.coreutils import find_available_slug, get_supported_content_language_variant
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.utils.file import hash_filelike
 
 from website.models import Region
 
-from .models import LANGUAGES, ModuleFile, ResourceDocument, ResourceFile, ResourceLibraryPage, ResourcePage, ResourceType
+from .models import (
+    LANGUAGES,
+    ModuleFile,
+    ResourceDocument,
+    ResourceFile,
+    ResourceLibraryPage,
+    ResourcePage,
+    ResourceType,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -69,10 +79,10 @@ class ResourceImportError(Exception):
     """The file as a whole cannot be imported: it is missing, unreadable, or there is no library to import into."""
 
 
-class Outcome:
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
+class Outcome(models.TextChoices):
+    CREATED = "created", _("created")
+    UPDATED = "updated", _("updated")
+    UNCHANGED = "unchanged", _("unchanged")
 
 
 @dataclass(frozen=True)
@@ -118,8 +128,10 @@ class ResourceRow:
 
     def unique_files(self):
         """The files without repeats: the same content named twice is attached once."""
-        seen = set()
-        return [source for source in self.files if not (source.sha1 in seen or seen.add(source.sha1))]
+        unique = {}
+        for source in self.files:
+            unique.setdefault(source.sha1, source)
+        return list(unique.values())
 
 
 @dataclass(frozen=True)
@@ -166,7 +178,7 @@ class _Record:
     """A row as read from the file, before checking: values by column, and problems found while reading."""
 
     line: int
-    values: dict = field(default_factory=dict)
+    values: dict | None = None  # None when the line could not be read as a row at all
     problems: list[str] = field(default_factory=list)
 
 
@@ -181,8 +193,11 @@ def import_resources(path, *, library_id=None, collection_name=DEFAULT_MEMBERS_C
     rows, errors = RowChecker(path.parent, library).check_all(records)
     result = ImportResult(dry_run=dry_run, errors=errors)
     importer = _Importer(library, collection_name, dry_run=dry_run)
-    with transaction.atomic():
-        importer.prepare(rows)
+    # Nothing is written in a dry run; the transaction rolled back around it is a guard should that ever change.
+    # A real import has no transaction around it, so that each row is committed on its own.
+    with transaction.atomic() if dry_run else nullcontext():
+        with transaction.atomic():
+            importer.prepare(rows)
         for row in rows:
             try:
                 with transaction.atomic():
@@ -195,7 +210,6 @@ def import_resources(path, *, library_id=None, collection_name=DEFAULT_MEMBERS_C
             else:
                 result.outcomes.append((row.line, outcome, row.external_id))
         if dry_run:
-            # Nothing is written in a dry run; rolling back is a guard should that ever change.
             transaction.set_rollback(True)
     result.errors.sort(key=lambda error: error.line)
     return result
@@ -208,7 +222,7 @@ def find_library(library_id=None):
         if library is None:
             raise ResourceImportError(gettext("There is no resource library with page id %(id)s.") % {"id": library_id})
         return library
-    language = get_supported_language_variant(settings.LANGUAGE_CODE)
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     library = ResourceLibraryPage.objects.filter(locale__language_code=language).order_by("path").first()
     if library is None:
         raise ResourceImportError(
@@ -304,8 +318,7 @@ def _csv_record(line, cells, header):
     extra = cells[len(header) :]
     if any(cell.strip() for cell in extra):
         record.problems.append(
-            gettext("has %(count)d fields, the header has %(columns)d")
-            % {"count": len(cells), "columns": len(header)}
+            gettext("has %(count)d fields, the header has %(columns)d") % {"count": len(cells), "columns": len(header)}
         )
     return record
 
@@ -321,7 +334,8 @@ def _json_lines_records(text):
             values = json.loads(raw)
         except json.JSONDecodeError as error:
             record.problems.append(
-                gettext("is not valid JSON (%(error)s at column %(column)d)") % {"error": error.msg, "column": error.colno}
+                gettext("is not valid JSON (%(error)s at column %(column)d)")
+                % {"error": error.msg, "column": error.colno}
             )
         else:
             if isinstance(values, dict):
@@ -371,8 +385,8 @@ class RowChecker:
         checked = {}
         lines_by_id = defaultdict(list)
         for record in records:
-            if record.problems:
-                continue  # the values of an unreadable row say nothing reliable
+            if record.values is None:
+                continue
             row, row_problems = self.check(record)
             problems[record.line].extend(row_problems)
             checked[record.line] = row
@@ -403,10 +417,12 @@ class RowChecker:
         language = self._language(_text(values, "language", problems), problems)
         published_year, published_date = self._published(_text(values, "published", problems), problems)
         publisher = self._limited(values, "publisher", problems)
-        url = self._url(_text(values, "url", problems), problems)
-        files = self._files(_items(values, "files", problems), problems)
+        url_text = _text(values, "url", problems)
+        url = self._url(url_text, problems)
+        file_names = _items(values, "files", problems)
+        files = self._files(file_names, problems)
         members_only = self._members_only(values.get("members_only"), problems)
-        if not files and not url and not any(_items(values, name, []) for name in ("files", "url")):
+        if not file_names and not url_text:
             problems.append(gettext("neither files nor url is given"))
         if problems:
             return None, problems
@@ -430,19 +446,15 @@ class RowChecker:
 
     def _check_existing_pages(self, lines_by_id, problems):
         """A row must not match several pages: there would be no telling which one to update."""
-        pages = defaultdict(int)
-        for external_id in (
-            ResourcePage.objects.child_of(self.library)
-            .filter(external_id__in=list(lines_by_id))
-            .values_list("external_id", flat=True)
-        ):
-            pages[external_id] += 1
-        for external_id, count in pages.items():
-            if count > 1:
-                for line in lines_by_id[external_id]:
+        pages = Counter(
+            ResourcePage.objects.child_of(self.library).exclude(external_id="").values_list("external_id", flat=True)
+        )
+        for external_id, lines in lines_by_id.items():
+            if pages[external_id] > 1:
+                for line in lines:
                     problems[line].append(
                         gettext('external_id "%(id)s" belongs to %(count)d pages of the library')
-                        % {"id": external_id, "count": count}
+                        % {"id": external_id, "count": pages[external_id]}
                     )
 
     def _limited(self, values, name, problems):
@@ -456,10 +468,9 @@ class RowChecker:
         return value
 
     def _required(self, values, name, problems):
+        known_problems = len(problems)
         value = self._limited(values, name, problems)
-        if not value and name in values and not isinstance(values[name], (str, int, float, type(None))):
-            return value  # already reported as not being text
-        if not value:
+        if not value and len(problems) == known_problems:
             problems.append(gettext("%(field)s is missing") % {"field": name})
         return value
 
@@ -520,7 +531,7 @@ class RowChecker:
             return codes[0]
         if value.lower() not in codes:
             problems.append(
-                gettext('language "%(value)s" is not %(codes)s') % {"value": value, "codes": gettext(" or ").join(codes)}
+                gettext('language "%(value)s" is not one of %(codes)s') % {"value": value, "codes": ", ".join(codes)}
             )
             return None
         return value.lower()
@@ -714,10 +725,11 @@ class _Importer:
             if not self.dry_run:
                 self._create(row, collection)
             return Outcome.CREATED
-        if not (self._content_differs(page, row) or self._access_differs(page, row, collection)):
+        content_changed = self._content_differs(page, row)
+        if not (content_changed or self._access_differs(page, row, collection)):
             return Outcome.UNCHANGED
         if not self.dry_run:
-            self._update(page, row, collection)
+            self._update(page, row, collection, content_changed)
         return Outcome.UPDATED
 
     def discard_written_files(self):
@@ -741,8 +753,8 @@ class _Importer:
         page.save_revision().publish()
         self._restrict(page, row.members_only)
 
-    def _update(self, page, row, collection):
-        content_changed = self._content_differs(page, row)
+    def _update(self, page, row, collection, content_changed):
+        """Bring the page in line with the row; a new revision is published only if its content changed."""
         old_document_ids = [item.document_id for item in page.files.all()]
         for name, value in row.page_fields().items():
             setattr(page, name, value)

@@ -1,0 +1,99 @@
+"""Import resources into the resource library from a CSV or JSON Lines file; see `resources.importing`."""
+
+import logging
+from contextlib import contextmanager
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext, ngettext
+
+from resources.importing import DEFAULT_MEMBERS_COLLECTION, Outcome, ResourceImportError, import_resources
+
+# Wagtail and django-tasks log a line per published page and per extracted document at INFO.
+QUIET_LOGGERS = ("wagtail", "django_tasks", "modelsearch")
+
+
+@contextmanager
+def quiet_loggers(verbosity):
+    """Hide the INFO lines of the libraries doing the work unless -v 2 or more is given."""
+    if verbosity > 1:
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+class Command(BaseCommand):
+    @property
+    def help(self):
+        # A property, so the text is translated when asked for: argparse cannot handle a lazy translation.
+        return gettext(
+            "Import resources from a CSV or JSON Lines file into the resource library. Rows are matched to pages by "
+            "external_id, so running it again updates the pages instead of duplicating them."
+        )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "file", help=gettext("A .csv file (UTF-8, with a header) or a .jsonl/.ndjson file, one object per line.")
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=gettext("Check the file and report what would change; write nothing."),
+        )
+        parser.add_argument(
+            "--library",
+            type=int,
+            metavar="PAGE_ID",
+            help=gettext("The id of the resource library page; by default the first library in the default language."),
+        )
+        parser.add_argument(
+            "--collection",
+            default=DEFAULT_MEMBERS_COLLECTION,
+            metavar="NAME",
+            help=gettext("The document collection for members-only files, created if missing (default: %(default)s)."),
+        )
+
+    def handle(self, *args, **options):
+        with quiet_loggers(options["verbosity"]):
+            try:
+                result = import_resources(
+                    options["file"],
+                    library_id=options["library"],
+                    collection_name=options["collection"],
+                    dry_run=options["dry_run"],
+                )
+            except ResourceImportError as error:
+                raise CommandError(str(error)) from error
+
+        for error in result.errors:
+            self.stderr.write(str(error))
+        if options["verbosity"] > 1:
+            for line, outcome, external_id in result.outcomes:
+                self.stdout.write(
+                    gettext("line %(line)d: %(external_id)s %(outcome)s")
+                    % {"line": line, "external_id": external_id, "outcome": Outcome(outcome).label}
+                )
+        counts = {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "rejected": result.rejected,
+        }
+        summary = (
+            gettext("%(created)d created, %(updated)d updated, %(unchanged)d unchanged, %(rejected)d rejected") % counts
+        )
+        if result.dry_run:
+            summary = gettext("Dry run: %(summary)s") % {"summary": summary}
+        self.stdout.write(summary)
+        if result.rejected:
+            raise CommandError(
+                ngettext("%(count)d row was rejected", "%(count)d rows were rejected", result.rejected)
+                % {"count": result.rejected}
+            )
