@@ -1,32 +1,12 @@
 """Import resources into the resource library from a CSV or JSON Lines file; see `resources.importing`."""
 
-import logging
-from contextlib import contextmanager
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext, ngettext
 
 from resources.importing import DEFAULT_MEMBERS_COLLECTION, Outcome, ResourceImportError, import_resources
+from website.management.quiet import quiet_loggers
 
 # Wagtail and django-tasks log a line per published page and per extracted document at INFO.
-QUIET_LOGGERS = ("wagtail", "django_tasks", "modelsearch")
-
-
-@contextmanager
-def quiet_loggers(verbosity):
-    """Hide the INFO lines of the libraries doing the work unless -v 2 or more is given."""
-    if verbosity > 1:
-        yield
-        return
-    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
 
 
 class Command(BaseCommand):

@@ -9,13 +9,11 @@ differs from the demo content. A second run therefore changes nothing. The texts
 """
 
 import hashlib
-import logging
 import os
 import re
 import secrets
 import time
 from collections import Counter
-from contextlib import contextmanager
 from datetime import datetime
 from datetime import time as dtime
 from io import BytesIO
@@ -51,6 +49,7 @@ from website.demo import content
 from website.demo import documents as demo_documents
 from website.demo import images as demo_images
 from website.demo import resources as demo_resources
+from website.management.quiet import quiet_loggers
 from website.models import Author, Footer, HomePage, NewsPageRelatedPage, Region, SiteSettings
 
 # The demo site answers where `make run` serves it, so full URLs (feeds, sitemap, og:url) point there.
@@ -61,7 +60,6 @@ PASSWORD_FILE = settings.BASE_DIR / ".demo-admin-password"
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@example.org"
 WELCOME_TITLE = "Welcome to your new Wagtail site!"
-QUIET_LOGGERS = ("wagtail", "django_tasks", "modelsearch")
 
 # Every demo page, in tree order (a page's parent always comes before it).
 PAGES = [*content.PAGES, *demo_resources.PAGES]
@@ -95,23 +93,6 @@ def comparable(stream_block, value):
     """The canonical JSON of a StreamField value (StreamValue or raw list) without block ids."""
     raw = value.get_prep_value() if hasattr(value, "get_prep_value") else value
     return strip_block_ids(canonical_stream(stream_block, raw).get_prep_value())
-
-
-@contextmanager
-def quiet_loggers(verbosity):
-    """Hide the per-task and per-page INFO log lines of Wagtail and django-tasks unless -v 2 or more is given."""
-    if verbosity > 1:
-        yield
-        return
-    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
 
 
 class Command(BaseCommand):
