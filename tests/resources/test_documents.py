@@ -77,3 +77,10 @@ def test_oversize_file_is_refused_with_a_clear_message(editor, settings):
     assert response.status_code == 200
     assert ResourceDocument.objects.count() == 0
     assert "too large" in response.content.decode().lower() or "terlalu besar" in response.content.decode().lower()
+
+
+def test_editors_see_the_extraction_status_on_the_document_form(editor):
+    upload(editor, "terkunci.pdf", encrypt_pdf(make_pdf("Rahasia", ["isi"]), "kunci"))
+    document = ResourceDocument.objects.get()
+    html = editor.get(reverse("wagtaildocs:edit", args=(document.pk,))).content.decode()
+    assert document.get_extraction_status_display() in html

@@ -178,3 +178,20 @@ def test_resources_feed_lists_public_resources(client, library, make_resource):
     feed = feedparser.parse(client.get("/feeds/resources/rss/").content)
     assert [entry.title for entry in feed.entries] == ["Materi kampanye damai"]
     assert 'href="/feeds/resources/rss/"' in client.get(library.url).content.decode()
+
+
+def test_site_search_query_count_is_the_same_for_10_and_100_resources(client, library, make_resource):
+    params = {"q": "modul"}
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/search/", params).status_code == 200
+        return len(queries)
+
+    for number in range(10):
+        make_resource(f"Modul {number}", text="isi modul", tags=["topik"])
+    client.get("/search/", params)
+    small = count()
+    for number in range(90):
+        make_resource(f"Modul tambahan {number}", text="isi modul", tags=["topik"])
+    assert count() == small

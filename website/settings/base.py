@@ -224,6 +224,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Uploads: only these file types, and nothing bigger than these limits.
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.ResourceDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt", "rtf", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
