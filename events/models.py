@@ -1,1 +1,417 @@
-"""Filled by its own issue; the app exists so the layout is in place from the start."""
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from website.blocks import BaseStreamBlock
+from website.models import BasePage
+
+# --- Inline models -------------------------------------------------------------------------------
+
+
+class EventMaterial(Orderable):
+    """A curriculum module or library resource used at the event."""
+
+    page = ParentalKey("events.EventPage", related_name="materials", on_delete=models.CASCADE)
+    material = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("module or resource"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("material", ["resources.ModulePage", "resources.ResourcePage"])]
+
+
+class EventPhoto(Orderable):
+    """A photo in the event's gallery."""
+
+    page = ParentalKey("events.EventPage", related_name="photos", on_delete=models.CASCADE)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class EventOrganiser(Orderable):
+    """An organisation that organises the event."""
+
+    page = ParentalKey("events.EventPage", related_name="organisers", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "alumni.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+
+
+class EventSpeaker(Orderable):
+    """A speaker: an alumnus (shown only as their profile's visibility allows) or a name typed by the editor."""
+
+    page = ParentalKey("events.EventPage", related_name="speakers", on_delete=models.CASCADE)
+    profile = models.ForeignKey(
+        "alumni.Profile",
+        verbose_name=_("alumnus"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    name = models.CharField(
+        _("name"), max_length=150, blank=True, help_text=_("For speakers who are not in the directory.")
+    )
+    role = models.CharField(_("role"), max_length=200, blank=True)
+
+    panels = [FieldPanel("profile"), FieldPanel("name"), FieldPanel("role")]
+
+    def clean(self):
+        if not self.profile_id and not self.name:
+            raise ValidationError({"name": _("Choose an alumnus or type a name.")})
+
+
+class FollowUpItem(Orderable):
+    """One action of the follow-up plan (rencana tindak lanjut), with a measurable indicator."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    page = ParentalKey("events.EventPage", related_name="follow_up_items", on_delete=models.CASCADE)
+    action = models.CharField(_("action"), max_length=255)
+    owner_organisation = models.ForeignKey(
+        "alumni.Organisation",
+        verbose_name=_("owner (organisation)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    owner_profile = models.ForeignKey(
+        "alumni.Profile",
+        verbose_name=_("owner (alumnus)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    owner_name = models.CharField(
+        _("owner (other)"), max_length=255, blank=True, help_text=_("A team or person not in the directory.")
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    indicator = models.CharField(_("indicator"), max_length=255)
+    target = models.CharField(_("target"), max_length=100)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    progress_notes = models.TextField(_("progress notes"), blank=True)
+
+    panels = [
+        FieldPanel("action"),
+        FieldRowPanel([FieldPanel("owner_organisation"), FieldPanel("owner_profile"), FieldPanel("owner_name")]),
+        FieldPanel("due_date"),
+        FieldRowPanel([FieldPanel("indicator"), FieldPanel("target")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
+        FieldPanel("progress_notes"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up plan")
+        constraints = [models.CheckConstraint(condition=Q(progress__lte=100), name="progress_is_a_percentage")]
+
+    def clean(self):
+        if self.progress > 100:
+            raise ValidationError({"progress": _("Progress is a percentage from 0 to 100.")})
+
+
+# --- Plain models --------------------------------------------------------------------------------
+
+
+class Registration(models.Model):
+    """A person's registration for an event; seats are only taken once the e-mail address is confirmed."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for e-mail confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(
+        "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    regency = models.ForeignKey(
+        "website.Region",
+        verbose_name=_("regency/city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_needs = models.TextField(_("accessibility needs"), max_length=1000, blank=True)
+    consent = models.BooleanField(_("consent"), default=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    waitlisted_at = models.DateTimeField(_("waitlisted at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    attended = models.BooleanField(_("attended"), default=False)
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("event", read_only=True),
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("organisation"),
+        FieldPanel("regency"),
+        FieldPanel("accessibility_needs"),
+        FieldPanel("status", read_only=True),
+        FieldPanel("attended"),
+    ]
+
+    class Meta:
+        ordering = ["event", "created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                "event",
+                "email",
+                condition=~Q(status="cancelled"),
+                name="one_active_registration_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} — {self.event}"
+
+    def save(self, *args, **kwargs):
+        if not self.token:
+            self.token = uuid.uuid4().hex + uuid.uuid4().hex
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """A workshop, Sekolah Demokrasi session, dialogue, webinar or visit, with registration."""
+
+    class Type(models.TextChoices):
+        SESSION = "session", _("Sekolah Demokrasi session")
+        WORKSHOP = "workshop", _("Workshop")
+        TRAINING = "training", _("Training")
+        WEBINAR = "webinar", _("Webinar")
+        DIALOGUE = "dialogue", _("Community dialogue")
+        VISIT = "visit", _("Study visit")
+        OTHER = "other", _("Other")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event_type = models.CharField(_("type"), max_length=12, choices=Type.choices, default=Type.WORKSHOP)
+    summary = models.TextField(_("summary"), max_length=600)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    all_day = models.BooleanField(_("all day"), default=False)
+    timezone_name = models.CharField(_("time zone"), max_length=40, default="Asia/Jakarta")
+    event_format = models.CharField(_("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON)
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.TextField(_("address"), blank=True)
+    regency = models.ForeignKey(
+        "website.Region",
+        verbose_name=_("regency/city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    map_url = models.URLField(_("map link"), blank=True)
+    online_url = models.URLField(
+        _("online meeting link"), blank=True, help_text=_("Shown only to confirmed registrants.")
+    )
+    cohort = models.ForeignKey(
+        "alumni.Cohort",
+        verbose_name=_("cohort"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: no registration."))
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    status_note = models.CharField(
+        _("status note"), max_length=255, blank=True, help_text=_("E.g. the new date of a postponed event.")
+    )
+    report = StreamField(BaseStreamBlock(), verbose_name=_("report"), blank=True)
+    attendance = models.PositiveIntegerField(_("people who attended"), null=True, blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("event_type"), FieldPanel("event_format"), FieldPanel("status")]),
+        FieldPanel("status_note"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("timezone_name"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("regency"),
+                FieldPanel("map_url"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        InlinePanel("organisers", label=_("Organisers")),
+        InlinePanel("speakers", label=_("Speakers")),
+        FieldPanel("cohort"),
+        FieldPanel("body"),
+        InlinePanel("materials", label=_("Materials")),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+            ],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("report"), FieldPanel("attendance"), InlinePanel("photos", label=_("Photos"))],
+            heading=_("After the event"),
+        ),
+        InlinePanel("follow_up_items", label=_("Follow-up plan")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("venue_name"),
+        index.FilterField("start"),
+        index.FilterField("event_type"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [models.CheckConstraint(condition=Q(end__gte=F("start")), name="event_ends_after_it_starts")]
+
+    @property
+    def description(self):
+        return self.search_description or self.listing_summary or self.summary
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+        if self.registration_opens and self.registration_closes and self.registration_closes < self.registration_opens:
+            raise ValidationError({"registration_closes": _("Registration cannot close before it opens.")})
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            # Calendar apps replace an event only when its SEQUENCE grows.
+            self.sequence = (self.sequence or 0) + 1
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import event_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_page_context(self, request))
+        return context
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("daftar/")
+    def register_route(self, request):
+        from .views import register
+
+        return register(request, self)
+
+    @path("konfirmasi/<str:token>/")
+    def confirm_route(self, request, token):
+        from .views import confirm
+
+        return confirm(request, self, token)
+
+    @path("batal/<str:token>/")
+    def cancel_route(self, request, token):
+        from .views import cancel
+
+        return cancel(request, self, token)
+
+    @path("ics/")
+    def ics_route(self, request):
+        from .calendar import event_ics_response
+
+        return event_ics_response(request, self)
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events calendar: upcoming events, the archive, and subscribable feeds."""
+
+    intro = RichTextField(_("intro"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index")
+
+    @path("")
+    def index_route(self, request):
+        from .listing import event_index
+
+        return event_index(request, self)
+
+    @path("ics/")
+    def ics_route(self, request):
+        from .calendar import feed_ics_response
+
+        return feed_ics_response(request, self)
+
+    @path("rss/")
+    def rss_route(self, request):
+        from .feeds import EventFeed
+
+        return EventFeed(self)(request)

@@ -339,6 +339,7 @@ class HomePage(BasePage):
         "website.StandardPage",
         "resources.ResourceLibraryPage",
         "resources.CurriculumPage",
+        "events.EventIndexPage",
     ]
 
     class Meta:

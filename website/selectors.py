@@ -1,12 +1,18 @@
-"""Who may see which pages and documents: the one policy used by listings, search, feeds and downloads."""
+"""Who may see which pages and documents: the one policy used by listings, search, feeds and downloads.
+
+"Members only" (Wagtail's login restriction) means verified members: alumni and partner accounts verified by
+staff (`alumni.policy.is_member`), not any account that can log in.
+"""
 
 from django.contrib.auth.models import AnonymousUser
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from alumni.policy import is_member
+
 
 def _accepts(restriction, user, group_ids):
     if restriction.restriction_type == restriction.LOGIN:
-        return user.is_authenticated
+        return is_member(user)
     if restriction.restriction_type == restriction.GROUPS:
         return user.is_authenticated and bool(group_ids & {group.pk for group in restriction.groups.all()})
     return False  # password-protected pages are never listed
@@ -14,7 +20,7 @@ def _accepts(restriction, user, group_ids):
 
 def viewable_pages(queryset, user):
     """Narrow a page queryset to what `user` may open: public pages, plus members-only pages for members."""
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated or not user.is_active:
         return queryset.public()
     if user.is_superuser:
         return queryset
@@ -38,3 +44,16 @@ def hidden_collection_ids(user):
                 Collection.objects.filter(path__startswith=restriction.collection.path).values_list("pk", flat=True)
             )
     return hidden
+
+
+def page_restriction_refuses(page, user):
+    """True when a login restriction on `page` or an ancestor would let `user` in although they are no member."""
+    if not user.is_authenticated or is_member(user):
+        return False
+    return any(r.restriction_type == r.LOGIN for r in page.get_view_restrictions())
+
+
+def collection_restriction_refuses(collection, user):
+    if not user.is_authenticated or is_member(user):
+        return False
+    return any(r.restriction_type == r.LOGIN for r in collection.get_view_restrictions())

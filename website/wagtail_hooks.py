@@ -1,8 +1,11 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Author, Footer, Region
+from .selectors import collection_restriction_refuses, page_restriction_refuses
 
 
 class RegionViewSet(SnippetViewSet):
@@ -32,3 +35,16 @@ class FooterViewSet(SnippetViewSet):
 register_snippet(RegionViewSet)
 register_snippet(AuthorViewSet)
 register_snippet(FooterViewSet)
+
+
+# Wagtail lets any logged-in account through a login restriction; here it means verified members only.
+@hooks.register("before_serve_page", order=-100)
+def members_only_pages(page, request, serve_args, serve_kwargs):
+    if page_restriction_refuses(page, request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_serve_document", order=-100)
+def members_only_documents(document, request):
+    if collection_restriction_refuses(document.collection, request.user):
+        raise PermissionDenied

@@ -1,6 +1,7 @@
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from alumni.policy import make_member
 from resources.models import ResourceType
 from tests.factories.resources import ResourceDocumentFactory, ResourceLibraryPageFactory, ResourcePageFactory
 
@@ -39,4 +40,6 @@ def make_resource(library):
 
 @pytest.fixture
 def member(django_user_model):
-    return django_user_model.objects.create_user("anggota", "anggota@example.org", "sandi-rahasia-123")
+    user = django_user_model.objects.create_user("anggota", "anggota@example.org", "sandi-rahasia-123")
+    make_member(user)
+    return user

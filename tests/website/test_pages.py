@@ -3,6 +3,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from events.models import EventIndexPage
 from resources.models import CurriculumPage, ResourceLibraryPage
 from tests.factories.website import AuthorFactory, NewsPageFactory, StandardPageFactory
 from website.models import HomePage, NewsIndexPage, NewsPage, StandardPage
@@ -13,7 +14,9 @@ pytestmark = pytest.mark.django_db
 class TestPageTreeRules(WagtailPageTestCase):
     def test_home_page_lives_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, StandardPage, ResourceLibraryPage, CurriculumPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {NewsIndexPage, StandardPage, ResourceLibraryPage, CurriculumPage, EventIndexPage}
+        )
 
     def test_news_articles_live_only_in_a_news_index_and_have_no_children(self):
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})

@@ -1,0 +1,163 @@
+"""Who may see which alumni profile, and which of its fields: the one policy for people.
+
+Every view, template, search result, autocomplete, facet count, cohort and organisation page, sitemap, feed,
+JSON response and export that shows a person goes through `visible_profiles` and `profile_fields_for`.
+Templates never receive a `Profile`; they receive the `ProfileCard` this module builds for the viewer.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+
+from .models import Audience, Profile, Visibility
+
+MEMBER_PERMISSION = "alumni.verified_member"
+MEMBERS_GROUP = "Anggota terverifikasi"
+
+
+def is_member(user):
+    """A logged-in alumnus or partner account verified by staff (or staff themselves)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_staff or user.has_perm(MEMBER_PERMISSION)
+
+
+def is_staff(user):
+    return user is not None and user.is_authenticated and user.is_active and user.is_staff
+
+
+def make_member(user):
+    """Verify an account: put it in the members group (created on first use)."""
+    group, created = Group.objects.get_or_create(name=MEMBERS_GROUP)
+    if created or not group.permissions.filter(codename="verified_member").exists():
+        group.permissions.add(Permission.objects.get(codename="verified_member", content_type__app_label="alumni"))
+    user.groups.add(group)
+    for cache in ("_perm_cache", "_group_perm_cache", "_user_perm_cache"):
+        user.__dict__.pop(cache, None)
+
+
+def audiences_for(user):
+    """The field audiences `user` belongs to on the public site."""
+    if is_member(user):
+        return {Audience.PUBLIC, Audience.MEMBERS}
+    return {Audience.PUBLIC}
+
+
+def visible_profiles(user, queryset=None):
+    """Profiles `user` may find: consented, not hidden, and shown to an audience `user` belongs to.
+
+    The owner's own hidden profile is not included: the directory shows the directory, "my profile" shows the
+    owner theirs. Staff work with every profile in the admin, not here.
+    """
+    queryset = Profile.objects.all() if queryset is None else queryset
+    visibilities = [Visibility.PUBLIC]
+    if is_member(user):
+        visibilities.append(Visibility.MEMBERS)
+    return queryset.filter(visibility__in=visibilities, consent_given_at__isnull=False).exclude(
+        user__isnull=False, user__is_active=False
+    )
+
+
+def can_view_profile(user, profile):
+    return visible_profiles(user, Profile.objects.filter(pk=profile.pk)).exists() or is_owner(user, profile)
+
+
+def is_owner(user, profile):
+    return user is not None and user.is_authenticated and profile.user_id == user.pk
+
+
+@dataclass
+class ProfileCard:
+    """What one viewer may see of one profile. Fields the viewer may not see are empty, never present."""
+
+    public_id: str
+    display_name: str
+    url: str
+    regency: object = None
+    province: object = None
+    sector: str = ""
+    sector_label: str = ""
+    cohorts: list = field(default_factory=list)
+    organisations: list = field(default_factory=list)  # [(organisation, role)]
+    topics: list = field(default_factory=list)
+    help_types: list = field(default_factory=list)  # [(value, label)]
+    languages: str = ""
+    bio: str = ""
+    open_to_collaborate: bool = False
+    accepts_introductions: bool = False
+    photo_url: str = ""
+    email: str = ""
+    phone: str = ""
+    social_links: list = field(default_factory=list)
+
+    @property
+    def help_labels(self):
+        return [label for _value, label in self.help_types]
+
+
+def _field_visible(audience, viewer_audiences):
+    return audience != Audience.NOBODY and audience in viewer_audiences
+
+
+def profile_fields_for(user, profile, audiences=None):
+    """Build the `ProfileCard` of `profile` as `user` may see it.
+
+    `audiences` lets the owner preview their profile as another audience would see it ({"public"} for
+    visitors, {"public", "members"} for members). Callers must have checked `visible_profiles` or ownership
+    first; this function only decides fields.
+    """
+    if audiences is None:
+        audiences = (
+            {Audience.PUBLIC, Audience.MEMBERS, Audience.NOBODY} if is_owner(user, profile) else audiences_for(user)
+        )
+    shows_all = Audience.NOBODY in audiences
+
+    def shown(audience):
+        return shows_all or _field_visible(audience, audiences)
+
+    memberships = list(profile.memberships.all())
+    card = ProfileCard(
+        public_id=profile.public_id,
+        display_name=profile.display_name,
+        url=reverse("alumni:profile", args=[profile.public_id]),
+        regency=profile.regency,
+        province=profile.province,
+        sector=profile.sector,
+        sector_label=profile.get_sector_display() if profile.sector else "",
+        cohorts=list(profile.cohorts.all()),
+        organisations=[(m.organisation, m.role) for m in memberships],
+        topics=[tag.name for tag in profile.topics.all()],
+        help_types=[(o.help_type, o.get_help_type_display()) for o in profile.help_offers.all()],
+        languages=profile.languages,
+        bio=profile.bio,
+        open_to_collaborate=profile.open_to_collaborate,
+        accepts_introductions=profile.accepts_introductions,
+    )
+    if profile.photo and shown(profile.photo_audience):
+        card.photo_url = reverse("alumni:photo", args=[profile.public_id])
+    if profile.email and shown(profile.email_audience):
+        card.email = profile.email
+    if profile.phone and shown(profile.phone_audience):
+        card.phone = profile.phone
+    if profile.social_links and shown(profile.social_audience):
+        card.social_links = [line.strip() for line in profile.social_links.splitlines() if line.strip()]
+    return card
+
+
+def photo_visible_to(user, profile):
+    """May `user` load this profile's photo file?"""
+    if not profile.photo:
+        return False
+    if is_owner(user, profile) or is_staff(user):
+        return True
+    if not visible_profiles(user, Profile.objects.filter(pk=profile.pk)).exists():
+        return False
+    return _field_visible(profile.photo_audience, audiences_for(user))
+
+
+def card_queryset(queryset):
+    """Prefetch what `profile_fields_for` reads, so a listing's query count does not grow with its length."""
+    return queryset.select_related("regency", "province").prefetch_related(
+        "cohorts", "memberships__organisation", "help_offers", "topics"
+    )
