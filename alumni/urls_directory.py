@@ -1,0 +1,3 @@
+"""URLs of the alumni directory; included by alumni/urls.py under the "alumni" namespace."""
+
+urlpatterns = []
