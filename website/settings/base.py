@@ -257,3 +257,19 @@ SEARCH_QUERY_MAX_LENGTH = 200
 RESOURCES_PER_PAGE = 12
 RESOURCES_MAX_EXTRACTED_CHARS = 200_000
 MODULE_ZIP_MAX_BYTES = 200 * 1024 * 1024
+
+# Member accounts (alumni and verified partners); there is no open sign-up: accounts come from claim links.
+LOGIN_URL = "alumni:login"
+LOGIN_REDIRECT_URL = "alumni:my_profile"
+LOGOUT_REDIRECT_URL = "/"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+ALUMNI_CLAIM_LINK_DAYS = int(os.environ.get("ALUMNI_CLAIM_LINK_DAYS", "14"))
+ALUMNI_CONSENT_NOTICE_VERSION = "2026-11"
+ALUMNI_PER_PAGE = 20
+ALUMNI_PHOTO_MAX_UPLOAD_MB = 5
+ALUMNI_PHOTO_MAX_PIXELS = 25_000_000
+ALUMNI_PHOTO_SIZE = 600  # longest side, in pixels, of the stored photo
+# Introductions: at most this many requests per sender (by IP and by e-mail) and per recipient, per day.
+INTRODUCTIONS_PER_SENDER_PER_DAY = int(os.environ.get("INTRODUCTIONS_PER_SENDER_PER_DAY", "5"))
+INTRODUCTIONS_PER_RECIPIENT_PER_DAY = int(os.environ.get("INTRODUCTIONS_PER_RECIPIENT_PER_DAY", "10"))
+EVENTS_PER_PAGE = 12
