@@ -8,6 +8,7 @@ Templates never receive a `Profile`; they receive the `ProfileCard` this module 
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.urls import reverse
 
 from .models import Audience, Profile, Visibility
@@ -59,6 +60,16 @@ def visible_profiles(user, queryset=None):
     )
 
 
+def viewable_profiles(user, queryset=None):
+    """`visible_profiles` plus the viewer's own profile whatever its visibility: what a profile page may show.
+
+    One query for a known and an unknown profile alike, so a hidden profile answers exactly as a missing one.
+    """
+    queryset = Profile.objects.all() if queryset is None else queryset
+    own = Q(user_id=user.pk) if user is not None and user.is_authenticated else Q(pk__in=[])
+    return queryset.filter(Q(pk__in=visible_profiles(user).values("pk")) | own)
+
+
 def can_view_profile(user, profile):
     return visible_profiles(user, Profile.objects.filter(pk=profile.pk)).exists() or is_owner(user, profile)
 
@@ -81,6 +92,7 @@ class ProfileCard:
     cohorts: list = field(default_factory=list)
     organisations: list = field(default_factory=list)  # [(organisation, role)]
     topics: list = field(default_factory=list)
+    topic_links: list = field(default_factory=list)  # [(name, slug)] for links to the directory filter
     help_types: list = field(default_factory=list)  # [(value, label)]
     languages: str = ""
     bio: str = ""
@@ -94,6 +106,11 @@ class ProfileCard:
     @property
     def help_labels(self):
         return [label for _value, label in self.help_types]
+
+    @property
+    def social_link_items(self):
+        """[(text, href)]: only http(s) links become links; anything else ("@handle") stays plain text."""
+        return [(link, link if link.startswith(("https://", "http://")) else "") for link in self.social_links]
 
 
 def _field_visible(audience, viewer_audiences):
@@ -117,6 +134,7 @@ def profile_fields_for(user, profile, audiences=None):
         return shows_all or _field_visible(audience, audiences)
 
     memberships = list(profile.memberships.all())
+    tags = sorted(profile.topics.all(), key=lambda tag: tag.name.lower())
     card = ProfileCard(
         public_id=profile.public_id,
         display_name=profile.display_name,
@@ -127,7 +145,8 @@ def profile_fields_for(user, profile, audiences=None):
         sector_label=profile.get_sector_display() if profile.sector else "",
         cohorts=list(profile.cohorts.all()),
         organisations=[(m.organisation, m.role) for m in memberships],
-        topics=[tag.name for tag in profile.topics.all()],
+        topics=[tag.name for tag in tags],
+        topic_links=[(tag.name, tag.slug) for tag in tags],
         help_types=[(o.help_type, o.get_help_type_display()) for o in profile.help_offers.all()],
         languages=profile.languages,
         bio=profile.bio,

@@ -1,4 +1,5 @@
 import uuid
+import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -205,6 +206,10 @@ class Registration(models.Model):
         super().save(*args, **kwargs)
 
 
+DEFAULT_ZONE = "Asia/Jakarta"
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
 # --- Pages ---------------------------------------------------------------------------------------
 
 
@@ -333,6 +338,42 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def description(self):
         return self.search_description or self.listing_summary or self.summary
+
+    @property
+    def zone(self):
+        try:
+            return zoneinfo.ZoneInfo(self.timezone_name or DEFAULT_ZONE)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(DEFAULT_ZONE)
+
+    @property
+    def zone_abbreviation(self):
+        """How Indonesians name the event's time zone (WIB, WITA, WIT), or its offset elsewhere."""
+        return ZONE_NAMES.get(self.zone.key) or self.local_start.strftime("UTC%z")
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.zone)
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.status == self.Status.POSTPONED
+
+    @property
+    def has_venue(self):
+        return self.event_format != self.Format.ONLINE
+
+    @property
+    def is_online(self):
+        return self.event_format != self.Format.IN_PERSON
 
     def clean(self):
         super().clean()

@@ -2,6 +2,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from alumni.sitemaps import AlumniSectionSitemap, CohortSitemap, OrganisationSitemap, ProfileSitemap
+
 
 class BilingualSitemap(Sitemap):
     """Every live, public page of the site in every language (Wagtail's own sitemap lists one language)."""
@@ -21,3 +23,13 @@ class BilingualSitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+
+# Every section of /sitemap.xml: the pages, and the alumni section's plain views.
+SITEMAPS = {
+    "pages": BilingualSitemap,
+    "alumni": AlumniSectionSitemap,
+    "alumni-profiles": ProfileSitemap,
+    "organisations": OrganisationSitemap,
+    "cohorts": CohortSitemap,
+}

@@ -1,0 +1,135 @@
+"""Claim links: a one-time, expiring link by e-mail lets an alumnus take over the profile staff imported.
+
+Only a SHA-256 hash of each token is stored, so a database leak gives no working link. A new invitation voids the
+older unused ones, and a link works once.
+"""
+
+import hashlib
+import re
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from . import consent
+from .models import ClaimInvitation, ConsentRecord
+from .policy import make_member
+
+
+class InvitationError(ValueError):
+    """The profile cannot be invited (already claimed, or no e-mail address)."""
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def absolute_url(path, request=None):
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_email(to, template, context):
+    """Send `alumni/email/<template>` (subject, text and HTML) in the active language."""
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
+    subject = render_to_string(f"alumni/email/{template}_subject.txt", context)
+    message = EmailMultiAlternatives(
+        subject=f"[{settings.WAGTAIL_SITE_NAME}] {' '.join(subject.split())}",
+        body=render_to_string(f"alumni/email/{template}.txt", context),
+        to=[to],
+    )
+    message.attach_alternative(render_to_string(f"alumni/email/{template}.html", context), "text/html")
+    message.send()
+
+
+def create_invitation(profile, sent_by=None, request=None):
+    """Make a new claim link for `profile` and void its older unused links. Returns (invitation, absolute url)."""
+    if profile.is_claimed:
+        raise InvitationError(_("%(name)s has already claimed this profile.") % {"name": profile.display_name})
+    if not profile.email:
+        raise InvitationError(_("%(name)s has no e-mail address to send the link to.") % {"name": profile.display_name})
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    with transaction.atomic():
+        profile.invitations.filter(used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+        invitation = ClaimInvitation.objects.create(
+            profile=profile,
+            token_hash=hash_token(token),
+            sent_to=profile.email,
+            sent_by=sent_by if sent_by is not None and sent_by.is_authenticated else None,
+            created_at=now,
+            expires_at=now + timedelta(days=settings.ALUMNI_CLAIM_LINK_DAYS),
+        )
+    return invitation, absolute_url(reverse("alumni:claim", args=[token]), request)
+
+
+def send_invitation(profile, sent_by=None, request=None, language=None):
+    """E-mail a new claim link to the profile's address.
+
+    The alumnus's language is not known yet, so the link and the e-mail are in the site's default language
+    (Bahasa Indonesia) unless `language` says otherwise.
+    """
+    with translation.override(language or settings.LANGUAGE_CODE):
+        invitation, url = create_invitation(profile, sent_by=sent_by, request=request)
+        send_email(
+            invitation.sent_to,
+            "claim_invitation",
+            {"name": profile.display_name, "url": url, "expires_at": invitation.expires_at},
+        )
+    return invitation
+
+
+def find_invitation(token):
+    """The invitation for a token from a link, usable or not; None for an unknown token."""
+    if not token or len(token) > 100:
+        return None
+    return ClaimInvitation.objects.select_related("profile").filter(token_hash=hash_token(token)).first()
+
+
+def username_for(email):
+    User = get_user_model()
+    base = slugify(re.sub(r"[^\w.-]", "-", email.split("@")[0]))[:140] or "alumni"
+    username, number = base, 2
+    while User.objects.filter(username__iexact=username).exists():
+        username, number = f"{base}{number}", number + 1
+    return username
+
+
+def claim(invitation, password, choices):
+    """Create the account, link the profile, record consent with the chosen visibility. All or nothing.
+
+    Returns the new user, or None when the link was used or voided in the meantime.
+    """
+    with transaction.atomic():
+        invitation = ClaimInvitation.objects.select_for_update().select_related("profile").get(pk=invitation.pk)
+        profile = invitation.profile
+        if not invitation.is_usable or profile.is_claimed:
+            return None
+        user = get_user_model().objects.create_user(
+            username=username_for(invitation.sent_to),
+            email=invitation.sent_to,
+            password=password,
+            first_name=profile.display_name[:150],
+        )
+        make_member(user)  # the link came from staff, to the address on their roster
+        for name, value in choices.items():
+            setattr(profile, name, value)
+        profile.user = user
+        profile.email = invitation.sent_to
+        consent.give(profile)
+        profile.save()
+        consent.record(profile, ConsentRecord.Action.GIVEN)
+        now = timezone.now()
+        invitation.used_at = now
+        invitation.save(update_fields=["used_at"])
+        profile.invitations.filter(used_at__isnull=True).exclude(pk=invitation.pk).update(expires_at=now)
+    return user

@@ -1,0 +1,330 @@
+"""Forms of the member accounts: log in, claim a profile, edit my profile, change e-mail, confirm with a password.
+
+Every form lists the fields a member may set; nothing else posted is read (user, consent, external id, cohorts
+and other staff fields are out of reach).
+"""
+
+import re
+
+from django import forms
+from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import URLValidator
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import ClusterForm
+
+from website.models import Region
+
+from . import consent
+from .models import Audience, HelpOffer, HelpType, Profile, Visibility
+from .photos import ACCEPT_ATTRIBUTE, process_photo
+
+# C0/C1 controls (but tab and newline), zero-width and bidirectional override characters.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+HANDLE = re.compile(r"@[\w.]{1,60}")
+MAX_SOCIAL_LINKS = 5
+MAX_TOPICS = 15
+
+
+def plain_text(value, multiline=False):
+    """Text without HTML tags or control characters; single-line unless `multiline`."""
+    value = strip_tags(value or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    value = CONTROL_CHARACTERS.sub("", value)
+    if not multiline:
+        return " ".join(value.split())
+    lines = [" ".join(line.split()) for line in value.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+class LoginForm(AuthenticationForm):
+    """Log in with the username or the e-mail address of the account."""
+
+    username = forms.CharField(
+        label=_("E-mail or username"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+
+    def clean(self):
+        identifier = self.cleaned_data.get("username", "").strip()
+        password = self.cleaned_data.get("password")
+        if identifier and password and "@" in identifier:
+            usernames = [identifier]
+            usernames += get_user_model().objects.filter(email__iexact=identifier).values_list("username", flat=True)
+            for username in usernames:
+                self.user_cache = authenticate(self.request, username=username, password=password)
+                if self.user_cache is not None:
+                    self.confirm_login_allowed(self.user_cache)
+                    return self.cleaned_data
+            raise self.get_invalid_login_error()
+        return super().clean()
+
+
+def audience_field(label):
+    return forms.ChoiceField(label=label, choices=Audience.choices, initial=Audience.NOBODY)
+
+
+VISIBILITY_HELP = _("Hidden: only you and network staff. Members: verified alumni and partners who are logged in.")
+
+
+def visibility_field():
+    return forms.ChoiceField(
+        label=_("Who sees your profile"),
+        choices=Visibility.choices,
+        initial=Visibility.HIDDEN,
+        widget=forms.RadioSelect,
+        help_text=VISIBILITY_HELP,
+    )
+
+
+class ClaimForm(forms.Form):
+    """Set a password, choose who sees what, and consent to the notice."""
+
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Type the password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    visibility = visibility_field()
+    photo_audience = audience_field(_("Who sees your photo"))
+    email_audience = audience_field(_("Who sees your e-mail address"))
+    phone_audience = audience_field(_("Who sees your phone number"))
+    social_audience = audience_field(_("Who sees your social media links"))
+    open_to_collaborate = forms.BooleanField(label=_("I am open to collaborate with partners"), required=False)
+    accepts_introductions = forms.BooleanField(
+        label=_("People may ask to be introduced to me (my e-mail is only shared if I accept)"), required=False
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the notice above and agree that the network keeps my profile as I chose here."),
+        error_messages={"required": _("Please agree to the notice: without it we cannot create your account.")},
+    )
+
+    def __init__(self, *args, profile, **kwargs):
+        self.profile = profile
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
+
+    def clean_password2(self):
+        password1, password2 = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
+        if password1 and password2 and password1 != password2:
+            raise forms.ValidationError(_("The two passwords are not the same."), code="password_mismatch")
+        user = get_user_model()(
+            username=self.profile.email.split("@")[0], email=self.profile.email, first_name=self.profile.display_name
+        )
+        password_validation.validate_password(password2, user)
+        return password2
+
+    def choices(self):
+        return {name: self.cleaned_data[name] for name in consent.CHOICE_FIELDS}
+
+
+class ProfileForm(ClusterForm):
+    """A member's own profile. There is no profile id in it: it only ever edits `request.user`'s profile."""
+
+    topics_text = forms.CharField(
+        label=_("Topics of expertise"),
+        required=False,
+        max_length=500,
+        help_text=_("Separate topics with commas, e.g. deteksi dini, kohesi sosial."),
+    )
+    help_types = forms.MultipleChoiceField(
+        label=_("How I can help"), choices=HelpType.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    photo_upload = forms.FileField(
+        label=_("New photo"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+        help_text=_("JPEG, PNG or WebP. We resize it and remove location and camera data."),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
+    consent = forms.BooleanField(
+        label=_("I have read the notice and agree that the network shows my profile as I chose here."),
+        required=False,
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "display_name",
+            "regency",
+            "sector",
+            "languages",
+            "bio",
+            "photo_audience",
+            "email_audience",
+            "phone",
+            "phone_audience",
+            "social_links",
+            "social_audience",
+            "open_to_collaborate",
+            "accepts_introductions",
+            "visibility",
+        ]
+        formsets = {
+            "memberships": {
+                "fields": ["organisation", "role"],
+                "extra": 2,
+                "max_num": 10,
+                "validate_max": True,
+            }
+        }
+        widgets = {
+            "visibility": forms.RadioSelect,
+            "bio": forms.Textarea(attrs={"rows": 5}),
+            "social_links": forms.Textarea(attrs={"rows": 3}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        labels = {
+            "display_name": _("Name shown on your profile"),
+            "visibility": _("Who sees your profile"),
+            "photo_audience": _("Who sees your photo"),
+            "email_audience": _("Who sees your e-mail address"),
+            "phone_audience": _("Who sees your phone number"),
+            "social_audience": _("Who sees your social media links"),
+        }
+        help_texts = {
+            "languages": _("Comma-separated, e.g. Bahasa Indonesia, Sunda, Inggris."),
+            "social_links": _("One per line: a link starting with https:// or a @name."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = self.instance
+        self.fields["regency"].queryset = Region.objects.filter(kind__in=["regency", "city"]).order_by("name")
+        self.fields["visibility"].help_text = VISIBILITY_HELP
+        self.fields["topics_text"].initial = ", ".join(tag.name for tag in profile.topics.all())
+        self.fields["help_types"].initial = profile.help_type_values()
+        self.needs_consent = profile.consent_given_at is None
+        if not self.needs_consent:
+            del self.fields["consent"]
+        if not profile.photo:
+            del self.fields["remove_photo"]
+        for subform in self.formsets["memberships"].forms:
+            subform.fields["organisation"].queryset = subform.fields["organisation"].queryset.order_by("name")
+
+    def clean_display_name(self):
+        value = plain_text(self.cleaned_data["display_name"])
+        if not value:
+            raise forms.ValidationError(_("Enter the name to show on your profile."), code="required")
+        return value
+
+    def clean_languages(self):
+        return plain_text(self.cleaned_data["languages"])
+
+    def clean_bio(self):
+        return plain_text(self.cleaned_data["bio"], multiline=True)
+
+    def clean_phone(self):
+        value = plain_text(self.cleaned_data["phone"])
+        if value and not re.fullmatch(r"\+?[\d\s().-]{6,30}", value):
+            raise forms.ValidationError(_("Enter a phone number with digits only, e.g. +62 812 3456 7890."))
+        return value
+
+    def clean_social_links(self):
+        links = [line.strip() for line in plain_text(self.cleaned_data["social_links"], multiline=True).split("\n")]
+        links = [link for link in links if link]
+        if len(links) > MAX_SOCIAL_LINKS:
+            raise forms.ValidationError(_("At most %(count)s links."), params={"count": MAX_SOCIAL_LINKS})
+        validate = URLValidator(schemes=["https", "http"])
+        for link in links:
+            if HANDLE.fullmatch(link):
+                continue
+            try:
+                validate(link)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _("“%(link)s” is neither a web address starting with https:// nor a @name."),
+                    params={"link": link[:80]},
+                ) from None
+        return "\n".join(links)
+
+    def clean_topics_text(self):
+        names = []
+        for part in self.cleaned_data["topics_text"].split(","):
+            name = plain_text(part).lower()[:100]
+            if name and name not in names:
+                names.append(name)
+        if len(names) > MAX_TOPICS:
+            raise forms.ValidationError(_("At most %(count)s topics."), params={"count": MAX_TOPICS})
+        return names
+
+    def clean_photo_upload(self):
+        upload = self.cleaned_data.get("photo_upload")
+        return process_photo(upload) if upload else None
+
+    def clean(self):
+        cleaned = super().clean()
+        shown = cleaned.get("visibility", Visibility.HIDDEN) != Visibility.HIDDEN
+        if self.needs_consent and shown and not cleaned.get("consent"):
+            self.add_error("consent", _("To show your profile, first agree to the notice."))
+        return cleaned
+
+    def choices_changed(self):
+        return any(name in self.changed_data for name in consent.CHOICE_FIELDS)
+
+    def save(self, commit=True):
+        """Apply the form to the profile (in memory unless `commit`); the view handles the photo file."""
+        profile = super().save(commit=False)
+        if profile.regency_id:
+            profile.province_id = profile.regency.province_id
+        profile.topics.set(self.cleaned_data["topics_text"])
+        existing = {offer.help_type: offer for offer in profile.help_offers.all()}
+        profile.help_offers = [
+            existing.get(value) or HelpOffer(help_type=value) for value in self.cleaned_data["help_types"]
+        ]
+        if self.needs_consent and self.cleaned_data.get("consent"):
+            consent.give(profile)
+        if commit:
+            profile.save()
+        return profile
+
+
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(label=_("New e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if email.lower() == (self.user.email or "").lower():
+            raise forms.ValidationError(_("This is already your e-mail address."))
+        if get_user_model().objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
+            raise forms.ValidationError(_("This address belongs to another account. Choose another one."))
+        return email
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."), code="password_incorrect")
+        return password
+
+
+class PasswordConfirmForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."), code="password_incorrect")
+        return password

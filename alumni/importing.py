@@ -1,0 +1,469 @@
+"""Import of an alumni roster (CSV) as hidden, unclaimed profiles; used by `manage.py import_alumni` and the admin.
+
+Columns: external_id, full_name, email, cohort, year, regency, province, sector, organisation, topics (topics
+separated by semicolons). UTF-8, with or without a byte-order mark; comma- or semicolon-delimited (as Excel writes
+it in an Indonesian locale), told apart by the header line.
+
+As with the resource import (`resources.importing`, whose row bookkeeping this reuses), every row is checked before
+anything is written and every problem is reported with its line number; a bad row changes nothing, good rows are
+imported each in a transaction of its own, and rows are matched to profiles by `external_id`, so a second run of the
+same file changes nothing. A dry run writes nothing at all.
+
+What an import may change:
+- New profiles are created hidden and without consent: only their owner can make them visible, after claiming.
+- An unclaimed profile is brought in line with the roster; an empty cell leaves the field as it is. Cohorts and
+  organisations are added, never removed: a person may be on several rosters, and staff may have added more.
+- A claimed profile belongs to its owner: the import only adds the cohort (a fact staff keep), never touches the
+  name, e-mail, region, sector, organisations or topics the person manages.
+"""
+
+import csv
+import io
+import logging
+from collections import defaultdict
+from contextlib import nullcontext
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from taggit.models import Tag
+
+from resources.importing import (
+    ImportResult,
+    Outcome,
+    RowError,
+    _csv_record,
+    _describe,
+    _items,
+    _region_lookups,
+    _text,
+)
+
+from .models import AuditLog, Cohort, Membership, Organisation, Profile, Sector
+
+logger = logging.getLogger(__name__)
+
+COLUMNS = (
+    "external_id",
+    "full_name",
+    "email",
+    "cohort",
+    "year",
+    "regency",
+    "province",
+    "sector",
+    "organisation",
+    "topics",
+)
+REQUIRED_COLUMNS = ("external_id", "full_name")
+MAX_BYTES = 2 * 1024 * 1024
+FIRST_COHORT_YEAR = 2000
+# "Kab. Lebak", "KAB LEBAK", "Kota. Serang", "Provinsi Banten": the first word as people abbreviate it.
+REGION_ABBREVIATIONS = {"kab.": "kabupaten", "kab": "kabupaten", "kota.": "kota", "prov.": "", "provinsi": ""}
+
+__all__ = ["COLUMNS", "ImportResult", "Outcome", "RosterImportError", "import_roster", "import_roster_file", "summary"]
+
+
+class RosterImportError(Exception):
+    """The file as a whole cannot be imported: unreadable, not UTF-8, too big, or with a wrong header."""
+
+
+@dataclass
+class RosterRow:
+    """A checked row, ready to be imported."""
+
+    line: int
+    external_id: str
+    full_name: str
+    email: str
+    cohort: tuple[str, int] | None  # (name, year)
+    regency: object
+    province: object
+    sector: str
+    organisation: str
+    topics: list[str]
+
+
+def import_roster_file(path, **kwargs):
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise RosterImportError(
+            gettext("%(file)s cannot be read: %(error)s") % {"file": path, "error": error.strerror or error}
+        ) from error
+    return import_roster(data, source=str(path), **kwargs)
+
+
+def import_roster(data, *, source="", dry_run=False, user=None):
+    """Check every row of the CSV `data` (bytes), then import the good ones; see the module docstring."""
+    records = read_records(data)
+    rows, errors = RowChecker().check_all(records)
+    result = ImportResult(dry_run=dry_run, errors=errors)
+    importer = _Importer(dry_run=dry_run)
+    # Nothing is written in a dry run; the transaction rolled back around it is a guard should that ever change.
+    with transaction.atomic() if dry_run else nullcontext():
+        for row in rows:
+            try:
+                with transaction.atomic():
+                    outcome = importer.import_row(row)
+            except Exception as error:
+                logger.exception("Import of line %d (external_id %s) failed", row.line, row.external_id)
+                reason = gettext("could not be imported: %(error)s") % {"error": _describe(error)}
+                result.errors.append(RowError(row.line, (reason,)))
+            else:
+                result.outcomes.append((row.line, outcome, row.external_id))
+        if dry_run:
+            transaction.set_rollback(True)
+    result.errors.sort(key=lambda error: error.line)
+    if not dry_run:
+        detail = f"{source}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged, "
+        AuditLog.objects.create(
+            user=user, action=AuditLog.Action.IMPORT, detail=f"{detail}{result.rejected} rejected"[-255:]
+        )
+    return result
+
+
+def summary(result):
+    """One line saying what the import did, or in a dry run would do."""
+    counts = {
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "rejected": result.rejected,
+    }
+    text = gettext("%(created)d created, %(updated)d updated, %(unchanged)d unchanged, %(rejected)d rejected") % counts
+    return gettext("Dry run: %(summary)s") % {"summary": text} if result.dry_run else text
+
+
+# --- Reading -------------------------------------------------------------------------------------
+
+
+def read_records(data):
+    """The rows of the CSV file, each with the line it starts on."""
+    if len(data) > MAX_BYTES:
+        raise RosterImportError(gettext("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // 2**20})
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise RosterImportError(
+            gettext("The file is not UTF-8 text (line %(line)d): save it as “CSV UTF-8”.") % {"line": line}
+        ) from error
+    header_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, header, last_line = [], None, 0
+    try:
+        for cells in reader:
+            # A quoted field may hold line breaks: a record starts on the line after the previous one ended.
+            line, last_line = last_line + 1, reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            if header is None:
+                header = _header(cells)
+            else:
+                records.append(_csv_record(line, cells, header))
+    except csv.Error as error:
+        raise RosterImportError(
+            gettext("The file is not a valid CSV file (line %(line)d): %(error)s")
+            % {"line": reader.line_num, "error": error}
+        ) from error
+    if header is None:
+        raise RosterImportError(gettext("The file is empty."))
+    return records
+
+
+def _header(cells):
+    names = [cell.strip().lower() for cell in cells]
+    while names and not names[-1]:  # spreadsheets add empty columns at the end
+        names.pop()
+    unknown = [name for name in names if name not in COLUMNS]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    missing = [name for name in REQUIRED_COLUMNS if name not in names]
+    problems = []
+    if unknown:
+        problems.append(
+            gettext("unknown columns %(columns)s (known: %(known)s)")
+            % {"columns": ", ".join(f'"{name}"' for name in unknown), "known": ", ".join(COLUMNS)}
+        )
+    if repeated:
+        problems.append(gettext("repeated columns %(columns)s") % {"columns": ", ".join(repeated)})
+    if missing:
+        problems.append(gettext("missing columns %(columns)s") % {"columns": ", ".join(missing)})
+    if problems:
+        raise RosterImportError(gettext("The header is wrong: %(problems)s.") % {"problems": "; ".join(problems)})
+    return names
+
+
+# --- Checking ------------------------------------------------------------------------------------
+
+
+class RowChecker:
+    """Turns records into RosterRows, or into RowErrors listing every problem of the row."""
+
+    def __init__(self):
+        self.full_region_names, self.short_region_names = _region_lookups()
+        self.sectors = _sector_lookup()
+        self.tag_names = {}
+        field_length = {
+            name: Profile._meta.get_field(name).max_length for name in ("external_id", "full_name", "email")
+        }
+        self.max_length = field_length | {
+            "cohort": Cohort._meta.get_field("name").max_length,
+            "organisation": Organisation._meta.get_field("name").max_length,
+        }
+
+    def check_all(self, records):
+        problems = {record.line: list(record.problems) for record in records}
+        checked, lines_by_id = {}, defaultdict(list)
+        for record in records:
+            row = self.check(record, problems[record.line])
+            checked[record.line] = row
+            if row.external_id:
+                lines_by_id[row.external_id].append(record.line)
+        for external_id, lines in lines_by_id.items():
+            if len(lines) > 1:
+                for line in lines:
+                    problems[line].append(
+                        gettext('external_id "%(id)s" appears more than once (lines %(lines)s)')
+                        % {"id": external_id, "lines": ", ".join(str(number) for number in lines)}
+                    )
+        rows = [row for line, row in checked.items() if not problems[line]]
+        errors = [RowError(line, tuple(reasons)) for line, reasons in problems.items() if reasons]
+        return rows, errors
+
+    def check(self, record, problems):
+        """The record as a RosterRow; its problems, in column order, are added to `problems`."""
+        values = record.values
+        external_id = self._required(values, "external_id", problems)
+        full_name = " ".join(self._required(values, "full_name", problems).split())
+        email = self._email(values, problems)
+        cohort = self._cohort(values, problems)
+        regency = self._region(_text(values, "regency", problems), "regency", {"regency", "city"}, problems)
+        province = self._region(_text(values, "province", problems), "province", {"province"}, problems)
+        if regency and province and regency.province_id != province.pk:
+            problems.append(
+                gettext('regency "%(regency)s" is not in province "%(province)s"')
+                % {"regency": regency, "province": province}
+            )
+        return RosterRow(
+            line=record.line,
+            external_id=external_id,
+            full_name=full_name,
+            email=email,
+            cohort=cohort,
+            regency=regency,
+            province=province or (regency.province if regency else None),
+            sector=self._sector(_text(values, "sector", problems), problems),
+            organisation=" ".join(self._limited(values, "organisation", problems).split()),
+            topics=self._topics(_items(values, "topics", problems), problems),
+        )
+
+    def _limited(self, values, name, problems):
+        value = _text(values, name, problems)
+        limit = self.max_length[name]
+        if len(value) > limit:
+            problems.append(
+                gettext("%(field)s is longer than %(limit)d characters (%(length)d)")
+                % {"field": name, "limit": limit, "length": len(value)}
+            )
+        return value
+
+    def _required(self, values, name, problems):
+        value = self._limited(values, name, problems)
+        if not value:
+            problems.append(gettext("%(field)s is missing") % {"field": name})
+        return value
+
+    def _email(self, values, problems):
+        email = self._limited(values, "email", problems)
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                problems.append(gettext('email "%(value)s" is not a valid e-mail address') % {"value": email})
+        return email
+
+    def _cohort(self, values, problems):
+        name = " ".join(self._limited(values, "cohort", problems).split())
+        year = _text(values, "year", problems)
+        if not name and not year:
+            return None
+        if not name:
+            problems.append(gettext("year is given without a cohort"))
+            return None
+        last_year = timezone.localdate().year + 1
+        if not year.isdigit() or not FIRST_COHORT_YEAR <= int(year) <= last_year:
+            problems.append(
+                gettext('year "%(value)s" is not a year between %(first)d and %(last)d')
+                % {"value": year, "first": FIRST_COHORT_YEAR, "last": last_year}
+            )
+            return None
+        return name, int(year)
+
+    def _region(self, value, column, kinds, problems):
+        if not value:
+            return None
+        words = " ".join(value.replace(".", ". ").split()).casefold().split(" ")
+        words[0] = REGION_ABBREVIATIONS.get(words[0], words[0])
+        key = " ".join(word for word in words if word)
+        region = self.full_region_names.get(key)
+        candidates = [] if region else [r for r in self.short_region_names.get(key, []) if r.kind in kinds]
+        if region is None and len(candidates) == 1:
+            region = candidates[0]
+        if region is not None and region.kind in kinds:
+            return region
+        if len(candidates) > 1:
+            problems.append(
+                gettext('%(field)s "%(value)s" is ambiguous (%(candidates)s)')
+                % {"field": column, "value": value, "candidates": ", ".join(sorted(str(r) for r in candidates))}
+            )
+        else:
+            problems.append(gettext('%(field)s "%(value)s" is unknown') % {"field": column, "value": value})
+        return None
+
+    def _sector(self, value, problems):
+        if not value:
+            return ""
+        sector = self.sectors.get(" ".join(value.split()).casefold())
+        if sector is None:
+            problems.append(
+                gettext('sector "%(value)s" is unknown (known: %(known)s)')
+                % {"value": value, "known": ", ".join(Sector.values)}
+            )
+            return ""
+        return sector
+
+    def _topics(self, names, problems):
+        topics, seen = [], set()
+        limit = Tag._meta.get_field("name").max_length
+        for name in names:
+            key = name.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(name) > limit:
+                problems.append(
+                    gettext('topic "%(value)s" is longer than %(limit)d characters') % {"value": name, "limit": limit}
+                )
+                continue
+            # Topics are a shared taxonomy: "Deteksi dini" in the file is the existing topic "deteksi dini".
+            if key not in self.tag_names:
+                existing = Tag.objects.filter(name__iexact=name).order_by("pk").first()
+                self.tag_names[key] = existing.name if existing else name
+            topics.append(self.tag_names[key])
+        return topics
+
+
+def _sector_lookup():
+    """Sectors by value and by their English and Indonesian labels, case-insensitively."""
+    lookup = {}
+    for language in ("en", "id"):
+        with translation.override(language):
+            lookup |= {str(label).casefold(): value for value, label in Sector.choices}
+    return lookup | {value.casefold(): value for value in Sector.values}
+
+
+# --- Importing -----------------------------------------------------------------------------------
+
+
+class _Importer:
+    """Creates or updates the profile of each checked row; in a dry run only works out what it would do."""
+
+    def __init__(self, *, dry_run):
+        self.dry_run = dry_run
+
+    def import_row(self, row):
+        profile = Profile.objects.filter(external_id=row.external_id).select_related("user").first()
+        if profile is None:
+            if not self.dry_run:
+                self._create(row)
+            return Outcome.CREATED
+        cohort = self._cohort(row.cohort)
+        changes = self._owned_changes(profile, row) if not profile.is_claimed else {}
+        new_cohort = bool(row.cohort) and (cohort is None or not profile.cohorts.filter(pk=cohort.pk).exists())
+        new_membership = (
+            bool(row.organisation) and not profile.is_claimed and not self._member(profile, row.organisation)
+        )
+        if not (changes or new_cohort or new_membership):
+            return Outcome.UNCHANGED
+        if not self.dry_run:
+            topics = changes.pop("topics", None)
+            for name, value in changes.items():
+                setattr(profile, name, value)
+            if topics is not None:
+                profile.topics.set(topics)
+            if new_cohort:
+                profile.cohorts.add(cohort or self._create_cohort(*row.cohort))
+            profile.save()
+            if new_membership:
+                self._add_membership(profile, row.organisation)
+        return Outcome.UPDATED
+
+    def _create(self, row):
+        profile = Profile(
+            external_id=row.external_id,
+            full_name=row.full_name,
+            display_name=row.full_name,
+            email=row.email,
+            regency=row.regency,
+            province=row.province,
+            sector=row.sector,
+        )
+        # Topics and cohorts are cluster relations: kept in memory, written with the profile by save().
+        profile.topics.set(row.topics)
+        if row.cohort:
+            profile.cohorts = [self._cohort(row.cohort) or self._create_cohort(*row.cohort)]
+        profile.save()
+        if row.organisation:
+            self._add_membership(profile, row.organisation)
+
+    @staticmethod
+    def _owned_changes(profile, row):
+        """The roster's values that differ from an unclaimed profile's; empty cells change nothing."""
+        wanted = {
+            "full_name": row.full_name,
+            "email": row.email,
+            "regency_id": row.regency.pk if row.regency else None,
+            "province_id": row.province.pk if row.province else None,
+            "sector": row.sector,
+        }
+        if profile.display_name == profile.full_name:
+            wanted["display_name"] = row.full_name
+        changes = {name: value for name, value in wanted.items() if value and getattr(profile, name) != value}
+        current_topics = {tag.name.casefold() for tag in profile.topics.all()}
+        if row.topics and current_topics != {topic.casefold() for topic in row.topics}:
+            changes["topics"] = row.topics
+        return changes
+
+    @staticmethod
+    def _cohort(cohort):
+        if not cohort:
+            return None
+        name, year = cohort
+        return Cohort.objects.filter(name__iexact=name, year=year).order_by("pk").first()
+
+    @staticmethod
+    def _create_cohort(name, year):
+        base = slugify(name)[:140] or "angkatan"
+        slug = base if not Cohort.objects.filter(slug=base).exists() else f"{base}-{year}"
+        number = 2
+        while Cohort.objects.filter(slug=slug).exists():
+            slug, number = f"{base}-{year}-{number}", number + 1
+        return Cohort.objects.create(name=name, year=year, slug=slug)
+
+    @staticmethod
+    def _member(profile, organisation_name):
+        return profile.memberships.filter(organisation__name__iexact=organisation_name).exists()
+
+    @staticmethod
+    def _add_membership(profile, organisation_name):
+        organisation = Organisation.objects.filter(name__iexact=organisation_name).order_by("pk").first()
+        if organisation is None:
+            organisation = Organisation.objects.create(name=organisation_name)
+        Membership.objects.create(profile=profile, organisation=organisation)

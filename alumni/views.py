@@ -1,0 +1,237 @@
+"""The public alumni directory, profile pages, cohorts, organisations and the collaborator finder.
+
+Every person shown here comes from `alumni.policy`: lists start from `visible_profiles(viewer)` and templates
+receive `ProfileCard`s, never profiles. Responses are private to the viewer, so no shared cache keeps a person
+visible after they hid themselves.
+"""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from website.selectors import viewable_pages
+
+from .charts import network_figures
+from .finder import FinderForm, find_collaborators
+from .models import Cohort, Organisation, Profile, Visibility
+from .policy import card_queryset, is_owner, profile_fields_for, viewable_profiles, visible_profiles
+from .search import (
+    ORGANISATION_FACETS,
+    PROFILE_FACETS,
+    filter_organisations,
+    filter_profiles,
+    organisation_facets,
+    profile_facets,
+    rank_by_name,
+    read_query,
+    read_selection,
+    search_organisations,
+    search_profiles,
+)
+
+AUTOCOMPLETE_PEOPLE = 5
+AUTOCOMPLETE_ORGANISATIONS = 3
+LOGO_FILTER = "fill-96x96"
+
+private = cache_control(private=True, no_cache=True)
+
+
+def _paginate(items, request):
+    paginator = Paginator(items, settings.ALUMNI_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(max(paginator.num_pages, 1))
+
+
+def _cards(user, profiles):
+    return [profile_fields_for(user, profile) for profile in profiles]
+
+
+def _crumbs(*trail):
+    return [(reverse("alumni:directory"), _("Alumni")), *trail]
+
+
+@require_GET
+@private
+def directory(request):
+    query = read_query(request.GET)
+    selected = read_selection(request.GET, PROFILE_FACETS)
+    base = search_profiles(visible_profiles(request.user), query)
+    page_obj = _paginate(card_queryset(rank_by_name(filter_profiles(base, selected), query)), request)
+    context = {
+        "search_query": query,
+        "selected": selected,
+        "facets": profile_facets(base, selected),
+        "results": page_obj,
+        "cards": _cards(request.user, page_obj.object_list),
+        "result_count": page_obj.paginator.count,
+        "figures": network_figures(request.user),
+        "crumbs": [],
+    }
+    return TemplateResponse(request, "alumni/directory.html", context)
+
+
+@require_GET
+@private
+def autocomplete(request):
+    """Names of alumni the visitor may see, and of organisations, that contain the typed text."""
+    query = read_query(request.GET)[:50]
+    if len(query) < 2:
+        return JsonResponse({"results": []})
+    people = (
+        visible_profiles(request.user)
+        .filter(display_name__icontains=query)
+        .order_by("display_name")
+        .values_list("display_name", "public_id")[:AUTOCOMPLETE_PEOPLE]
+    )
+    organisations = Organisation.objects.filter(name__icontains=query).values_list("name", "slug")[
+        :AUTOCOMPLETE_ORGANISATIONS
+    ]
+    results = [
+        {"title": name, "url": reverse("alumni:profile", args=[public_id]), "type": _("Alumnus")}
+        for name, public_id in people
+    ] + [
+        {"title": name, "url": reverse("alumni:organisation", args=[slug]), "type": _("Organisation")}
+        for name, slug in organisations
+    ]
+    return JsonResponse({"results": results})
+
+
+@require_GET
+@private
+def profile(request, public_id):
+    # A hidden profile and a missing one take the same path to the same 404.
+    found = card_queryset(viewable_profiles(request.user, Profile.objects.filter(public_id=public_id))).first()
+    if found is None:
+        raise Http404(_("No such profile."))
+    card = profile_fields_for(request.user, found)
+    context = {
+        "card": card,
+        "is_own": is_owner(request.user, found),
+        "visibility": found.visibility,
+        "noindex": found.visibility != Visibility.PUBLIC,
+        "crumbs": _crumbs(),
+    }
+    return TemplateResponse(request, "alumni/profile.html", context)
+
+
+@require_GET
+@private
+def cohort_list(request):
+    visible = visible_profiles(request.user).values("pk")
+    cohorts = Cohort.objects.annotate(member_count=Count("profiles", filter=Q(profiles__in=visible), distinct=True))
+    return TemplateResponse(request, "alumni/cohort_list.html", {"cohorts": cohorts, "crumbs": _crumbs()})
+
+
+def _modules(cohort, user):
+    """The cohort's modules the viewer may open, in the current language when translated."""
+    taught = cohort.modules.all()
+    pages = viewable_pages(Page.objects.live().filter(translation_key__in=taught.values("translation_key")), user)
+    by_key = {}
+    for page in pages.select_related("locale").order_by("path"):
+        if page.translation_key not in by_key or page.locale_id == Locale.get_active().pk:
+            by_key[page.translation_key] = page
+    return list(by_key.values())
+
+
+def _plans_in_progress(user, cohort):
+    """The follow-up plans of the cohort's events, when the events app offers them."""
+    try:
+        selectors = import_module("events.selectors")
+    except ImportError:
+        return None
+    plans = getattr(selectors, "plans_in_progress", None)
+    return plans(user, cohort=cohort) if plans else None
+
+
+@require_GET
+@private
+def cohort_detail(request, slug):
+    cohort = get_object_or_404(Cohort, slug=slug)
+    members = card_queryset(visible_profiles(request.user, cohort.profiles.all()))
+    page_obj = _paginate(members, request)
+    context = {
+        "cohort": cohort,
+        "facilitators": [line.strip() for line in cohort.facilitators.splitlines() if line.strip()],
+        "modules": _modules(cohort, request.user),
+        "results": page_obj,
+        "cards": _cards(request.user, page_obj.object_list),
+        "member_count": page_obj.paginator.count,
+        "plans": _plans_in_progress(request.user, cohort),
+        "crumbs": _crumbs((reverse("alumni:cohorts"), _("Cohorts"))),
+    }
+    return TemplateResponse(request, "alumni/cohort_detail.html", context)
+
+
+def _with_logo(queryset):
+    images = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+    return queryset.prefetch_related("topics", "regions", Prefetch("logo", queryset=images))
+
+
+@require_GET
+@private
+def organisation_list(request):
+    query = read_query(request.GET)
+    selected = read_selection(request.GET, ORGANISATION_FACETS)
+    base = search_organisations(Organisation.objects.all(), query)
+    visible = visible_profiles(request.user).values("pk")
+    results = filter_organisations(base, selected).annotate(
+        member_count=Count("memberships", filter=Q(memberships__profile__in=visible))
+    )
+    page_obj = _paginate(_with_logo(results.order_by("name", "pk")), request)
+    context = {
+        "search_query": query,
+        "selected": selected,
+        "facets": organisation_facets(base, selected),
+        "results": page_obj,
+        "result_count": page_obj.paginator.count,
+        "crumbs": _crumbs(),
+    }
+    return TemplateResponse(request, "alumni/organisation_list.html", context)
+
+
+@require_GET
+@private
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(_with_logo(Organisation.objects.all()), slug=slug)
+    in_organisation = Profile.objects.filter(memberships__organisation=organisation)
+    members = card_queryset(visible_profiles(request.user, in_organisation))
+    page_obj = _paginate(members, request)
+    cards = _cards(request.user, page_obj.object_list)
+    context = {
+        "organisation": organisation,
+        "results": page_obj,
+        "members": [
+            (card, next((role for org, role in card.organisations if org.pk == organisation.pk), "")) for card in cards
+        ],
+        "member_count": page_obj.paginator.count,
+        "crumbs": _crumbs((reverse("alumni:organisations"), _("Organisations"))),
+    }
+    return TemplateResponse(request, "alumni/organisation_detail.html", context)
+
+
+@require_GET
+@private
+def finder(request):
+    submitted = any(name in request.GET for name in FinderForm.base_fields)
+    form = FinderForm(request.GET if submitted else None)
+    people = organisations = None
+    if submitted and form.is_valid():
+        data = form.cleaned_data
+        people, organisations = find_collaborators(request.user, data["need"], data["region"], data["help_type"])
+    context = {"form": form, "people": people, "organisations": organisations, "crumbs": _crumbs()}
+    return TemplateResponse(request, "alumni/finder.html", context, status=400 if form.errors else 200)

@@ -1,0 +1,76 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from website.models import Region
+
+from .models import Registration
+
+PHONE = re.compile(r"^\+?[\d\s().-]{6,30}$")
+
+
+class RegistrationForm(forms.ModelForm):
+    """The public registration form. `website` is a honeypot: people never see it, form-filling bots do."""
+
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the organisers keep these details to run this event and may e-mail me about it. "
+            "They are not shown to other participants."
+        ),
+        error_messages={"required": _("Please agree so that we can register you.")},
+    )
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    class Meta:
+        model = Registration
+        fields = ["name", "email", "phone", "organisation", "regency", "accessibility_needs", "consent"]
+        labels = {
+            "name": _("Full name"),
+            "email": _("E-mail address"),
+            "phone": _("Phone or WhatsApp (optional)"),
+            "organisation": _("Organisation or institution"),
+            "regency": _("Regency or city"),
+            "accessibility_needs": _("Accessibility needs (optional)"),
+        }
+        help_texts = {
+            "email": _("We send a link to this address: your registration counts once you confirm it."),
+            "organisation": _("E.g. your office, ormas, community or Tim Tangguh."),
+            "accessibility_needs": _("E.g. wheelchair access, a sign-language interpreter, large print, dietary needs."),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].required = True
+        self.fields["regency"].required = True
+        self.fields["regency"].queryset = Region.objects.filter(
+            province__code="36", kind__in=[Region.Kind.REGENCY, Region.Kind.CITY]
+        ).order_by("name")
+        self.fields["regency"].empty_label = _("Choose…")
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE.match(phone):
+            raise forms.ValidationError(_("Enter a phone number with digits only, e.g. +62 812 3456 7890."))
+        return phone
+
+    @property
+    def is_bot(self):
+        return bool(self.cleaned_data.get("website"))
+
+    def registration_data(self):
+        return {name: self.cleaned_data[name] for name in self._meta.fields}

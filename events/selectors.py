@@ -1,0 +1,210 @@
+"""Which events a viewer may see, and what an event page shows them.
+
+Listings, feeds, calendars, the home page and cohort pages all start from `visible_events`, so privacy
+(members-only events) and language are decided in one place.
+"""
+
+from django.db.models import Avg, Case, Count, F, IntegerField, Q, When
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from alumni.policy import card_queryset, profile_fields_for, visible_profiles
+from website.selectors import viewable_pages
+
+from .models import EventPage, FollowUpItem
+
+OPEN_STATUSES = [FollowUpItem.Status.PLANNED, FollowUpItem.Status.IN_PROGRESS]
+
+
+def visible_events(user, locale=None):
+    """Live events of `locale` (the active language by default) that `user` may open, ready for cards."""
+    queryset = EventPage.objects.live().filter(locale=locale or Locale.get_active())
+    return viewable_pages(queryset, user).select_related("regency", "listing_image", "locale")
+
+
+def upcoming_events(user, limit=None, locale=None):
+    """Events that have not ended yet (an event in progress is still upcoming), soonest first."""
+    events = visible_events(user, locale).filter(end__gte=timezone.now()).order_by("start", "pk")
+    return events[:limit] if limit else events
+
+
+def past_events(user, locale=None):
+    """Events that have ended, newest first."""
+    return visible_events(user, locale).filter(end__lt=timezone.now()).order_by("-start", "-pk")
+
+
+def _progress_expression():
+    # A done action counts as complete whatever its progress figure says; dropped actions do not count.
+    return Avg(
+        Case(
+            When(follow_up_items__status=FollowUpItem.Status.DONE, then=100),
+            default=F("follow_up_items__progress"),
+            output_field=IntegerField(),
+        ),
+        filter=~Q(follow_up_items__status=FollowUpItem.Status.DROPPED),
+    )
+
+
+def plans_in_progress(user, limit=5, cohort=None, locale=None):
+    """Events whose follow-up plan still has open actions, each annotated with `plan_progress` (0–100),
+    `open_actions` and `plan_actions`, most recent event first."""
+    events = visible_events(user, locale)
+    if cohort is not None:
+        events = events.filter(cohort=cohort)
+    events = (
+        events.annotate(
+            open_actions=Count("follow_up_items", filter=Q(follow_up_items__status__in=OPEN_STATUSES)),
+            plan_actions=Count(
+                "follow_up_items", filter=~Q(follow_up_items__status=FollowUpItem.Status.DROPPED)
+            ),
+            plan_progress=_progress_expression(),
+        )
+        .filter(open_actions__gt=0)
+        .order_by("-start", "-pk")
+    )
+    return events[:limit] if limit else events
+
+
+def overall_progress(items):
+    """The plan's progress in percent: the mean of its actions, done = 100, dropped actions left out."""
+    counted = [100 if item.status == FollowUpItem.Status.DONE else item.progress for item in items
+               if item.status != FollowUpItem.Status.DROPPED]
+    return round(sum(counted) / len(counted)) if counted else None
+
+
+def _url_or_empty(name, *args):
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+def _person(user, profile, visible_ids, fallback=""):
+    """A speaker or owner as `user` may see them: name and link via the alumni policy, or the typed name."""
+    if profile is not None and profile.pk in visible_ids:
+        card = profile_fields_for(user, profile)
+        return {"name": card.display_name, "url": card.url}
+    return {"name": fallback, "url": ""} if fallback else None
+
+
+def event_page_context(event, request):
+    """Everything templates/events/event_page.html needs, registration included."""
+    from .calendar import google_calendar_url
+    from .registration import registration_context
+
+    user = request.user
+    today = timezone.localdate()
+    speakers = list(event.speakers.select_related("profile"))
+    items = list(event.follow_up_items.select_related("owner_organisation", "owner_profile"))
+    profile_ids = {s.profile_id for s in speakers} | {i.owner_profile_id for i in items}
+    profile_ids.discard(None)
+    visible_ids = set(visible_profiles(user).filter(pk__in=profile_ids).values_list("pk", flat=True))
+    if visible_ids:
+        cards = {p.pk: p for p in card_queryset(visible_profiles(user).filter(pk__in=visible_ids))}
+        for holder in [*speakers, *items]:
+            attr = "profile" if hasattr(holder, "role") else "owner_profile"
+            if getattr(holder, f"{attr}_id") in cards:
+                setattr(holder, attr, cards[getattr(holder, f"{attr}_id")])
+
+    speaker_rows = []
+    for speaker in speakers:
+        person = _person(user, speaker.profile, visible_ids, speaker.name)
+        if person:
+            speaker_rows.append({**person, "role": speaker.role})
+
+    plan_rows = []
+    for item in items:
+        owner = None
+        if item.owner_organisation:
+            org = item.owner_organisation
+            owner = {"name": org.name, "url": _url_or_empty("alumni:organisation", org.slug)}
+        else:
+            owner = _person(user, item.owner_profile, visible_ids, item.owner_name)
+        done = item.status == FollowUpItem.Status.DONE
+        plan_rows.append(
+            {
+                "item": item,
+                "owner": owner,
+                "progress": None if item.status == FollowUpItem.Status.DROPPED else 100 if done else item.progress,
+                "overdue": bool(item.due_date and item.due_date < today and item.status in OPEN_STATUSES),
+            }
+        )
+
+    organisers = [
+        {"name": o.organisation.name, "url": _url_or_empty("alumni:organisation", o.organisation.slug)}
+        for o in event.organisers.select_related("organisation")
+    ]
+    material_ids = [m.material_id for m in event.materials.all()]
+    visible_material_ids = set(
+        viewable_pages(Page.objects.live().filter(pk__in=material_ids), user).values_list("pk", flat=True)
+    )
+    materials = [
+        page.specific
+        for page in Page.objects.filter(pk__in=visible_material_ids).specific()
+    ]
+    materials.sort(key=lambda page: material_ids.index(page.pk))
+
+    context = {
+        "speakers": speaker_rows,
+        "organisers": organisers,
+        "materials": materials,
+        "photos": list(event.photos.select_related("image")),
+        "plan_rows": plan_rows,
+        "plan_progress": overall_progress(items),
+        "has_ended": event.end < timezone.now(),
+        "event_index": event.get_parent(),
+        "cohort_url": _url_or_empty("alumni:cohort", event.cohort.slug) if event.cohort_id else "",
+        "google_calendar_url": google_calendar_url(event, request),
+        "event_json_ld": event_json_ld(event, request),
+    }
+    context.update(registration_context(event, request))
+    return context
+
+
+def event_json_ld(event, request):
+    """schema.org Event data for the page head. Never the online link: it is for confirmed registrants only."""
+    from .calendar import event_location_text
+
+    statuses = {
+        EventPage.Status.SCHEDULED: "EventScheduled",
+        EventPage.Status.POSTPONED: "EventPostponed",
+        EventPage.Status.CANCELLED: "EventCancelled",
+    }
+    modes = {
+        EventPage.Format.IN_PERSON: "OfflineEventAttendanceMode",
+        EventPage.Format.ONLINE: "OnlineEventAttendanceMode",
+        EventPage.Format.HYBRID: "MixedEventAttendanceMode",
+    }
+    place = {"@type": "Place", "name": event.venue_name or event_location_text(event) or str(event.regency or "")}
+    address = ", ".join(part for part in [event.venue_address.strip(), str(event.regency or "")] if part)
+    if address:
+        place["address"] = {"@type": "PostalAddress", "streetAddress": address, "addressCountry": "ID"}
+    virtual = {"@type": "VirtualLocation", "name": str(EventPage.Format.ONLINE.label)}
+    locations = {
+        EventPage.Format.IN_PERSON: place,
+        EventPage.Format.ONLINE: virtual,
+        EventPage.Format.HYBRID: [place, virtual],
+    }
+    start, end = event.local_start, event.local_end
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.description,
+        "startDate": start.date().isoformat() if event.all_day else start.isoformat(),
+        "endDate": end.date().isoformat() if event.all_day else end.isoformat(),
+        "eventStatus": f"https://schema.org/{statuses.get(event.status, 'EventScheduled')}",
+        "eventAttendanceMode": f"https://schema.org/{modes.get(event.event_format, modes['in_person'])}",
+        "location": locations.get(event.event_format, place),
+        "url": event.get_full_url(request),
+        "inLanguage": event.locale.language_code,
+    }
+    organisers = [o.organisation for o in event.organisers.select_related("organisation")]
+    if organisers:
+        data["organizer"] = [{"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})}
+                             for o in organisers]
+    image = event.share_image
+    if image:
+        data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+    return data

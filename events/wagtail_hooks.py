@@ -1,0 +1,229 @@
+"""Staff tools for registrations: a listing with filters, search, CSV/Excel export, check-in at the door, and
+cancelling (which gives the seat to the waiting list)."""
+
+import datetime
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.widgets.button import Button, ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from . import registration as services
+from .models import EventPage, Registration
+
+Status = Registration.Status
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations come only from the public form: seats are given on e-mail confirmation, never typed in."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+policy = RegistrationPermissionPolicy(Registration)
+register_permission_policy(Registration, policy)
+
+
+def admin_url(name, *args):
+    return reverse(Registration.snippet_viewset.get_url_name(name), args=args)
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Event"),
+        queryset=lambda request: EventPage.objects.order_by("-start"),
+        method="filter_event",
+    )
+    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
+    attended = django_filters.BooleanFilter(label=gettext_lazy("Attended"))
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status", "attended"]
+
+    def filter_event(self, queryset, name, value):
+        # Every language version of the event: they share one set of seats.
+        return queryset.filter(event__translation_key=value.translation_key)
+
+
+class AttendanceColumn(Column):
+    """A check-in button per row, for staff at the door (POST, so a prefetched link never checks anyone in)."""
+
+    def render_cell_html(self, instance, parent_context):
+        if instance.status == Status.CANCELLED:
+            return format_html("<td>{}</td>", _("Cancelled"))
+        request = parent_context["request"]
+        back = admin_url("list") + ("?" + request.GET.urlencode() if request.GET else "")
+        label = _("✓ Checked in — undo") if instance.attended else _("Check in")
+        return format_html(
+            '<td><form method="post" action="{}"><input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+            '<input type="hidden" name="attended" value="{}"><input type="hidden" name="next" value="{}">'
+            '<button type="submit" class="button button-small{}" aria-label="{}">{}</button></form></td>',
+            admin_url("attendance", instance.pk),
+            get_token(request),
+            "" if instance.attended else "1",
+            back,
+            "" if instance.attended else " button-secondary",
+            f"{label}: {instance.name}",
+            label,
+        )
+
+
+def csv_time(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+class RegistrationIndexView(IndexView):
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.datetime: {IndexView.FORMAT_CSV: csv_time, IndexView.FORMAT_XLSX: timezone.make_naive},
+    }
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event", "event__locale", "regency")
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        # A spreadsheet would run a cell starting with "=" as a formula: names and notes come from the public.
+        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
+            return "'" + value
+        return value
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status != Status.CANCELLED and policy.user_has_permission(self.request.user, "change"):
+            url = admin_url("cancel_registration", instance.pk)
+            buttons.append(Button(_("Cancel registration"), url=url, icon_name="cross", priority=40))
+        return buttons
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = Registration
+    index_view_class = RegistrationIndexView
+    icon = "group"
+    menu_label = gettext_lazy("Registrations")
+    menu_order = 250
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email", "organisation"]
+    search_backend_name = None
+    list_display = [
+        "name",
+        "email",
+        Column("event", label=gettext_lazy("Event")),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        AttendanceColumn("attended", label=gettext_lazy("Attendance")),
+        Column("created_at", label=gettext_lazy("Registered at")),
+    ]
+    list_per_page = 50
+    list_export = [
+        "event",
+        "name",
+        "email",
+        "phone",
+        "organisation",
+        "regency",
+        "accessibility_needs",
+        "get_status_display",
+        "created_at",
+        "confirmed_at",
+        "waitlisted_at",
+        "cancelled_at",
+        "attended",
+    ]
+    export_headings = {"get_status_display": gettext_lazy("Status"), "regency": gettext_lazy("Regency/city")}
+    export_filename = "registrations"
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/attendance/", require_POST(attendance_view), name="attendance"),
+            path("<int:pk>/cancel-registration/", cancel_view, name="cancel_registration"),
+        ]
+
+
+def _change_permission(request):
+    if not policy.user_has_permission(request.user, "change"):
+        raise PermissionDenied
+
+
+def attendance_view(request, pk):
+    _change_permission(request)
+    registration = get_object_or_404(Registration.objects.exclude(status=Status.CANCELLED), pk=pk)
+    # The form says what to set, not "toggle": a double click at the door leaves the person checked in.
+    registration.attended = request.POST.get("attended") == "1"
+    registration.save(update_fields=["attended"])
+    if registration.attended:
+        messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
+    else:
+        messages.warning(request, _("Check-in of %(name)s undone.") % {"name": registration.name})
+    return redirect(get_valid_next_url_from_request(request) or admin_url("list"))
+
+
+def cancel_view(request, pk):
+    _change_permission(request)
+    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    next_url = get_valid_next_url_from_request(request) or admin_url("list")
+    if request.method == "POST":
+        waiting = set(services.registrations_of(registration.event).filter(status=Status.WAITLISTED).values_list("pk"))
+        services.cancel(registration)
+        messages.success(request, _("The registration of %(name)s is cancelled.") % {"name": registration.name})
+        promoted = services.registrations_of(registration.event).filter(pk__in=waiting, status=Status.CONFIRMED)
+        for person in promoted:
+            messages.info(request, _("%(name)s got the free seat and was told by e-mail.") % {"name": person.name})
+        return redirect(next_url)
+    context = {"registration": registration, "next_url": next_url, "page_title": _("Cancel registration")}
+    return TemplateResponse(request, "events/registration_admin_cancel.html", context)
+
+
+register_snippet(RegistrationViewSet)
+
+
+def registrations_url(page):
+    return admin_url("list") + "?" + urlencode({"event": page.pk})
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_header_button(page, user, view_name, next_url=None):
+    if page.specific_class is EventPage and policy.user_has_any_permission(user, {"change", "view"}):
+        yield Button(_("Registrations"), url=registrations_url(page), icon_name="group", priority=90)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def registrations_listing_button(page, user, next_url=None):
+    if page.specific_class is EventPage and policy.user_has_any_permission(user, {"change", "view"}):
+        yield Button(_("Registrations"), url=registrations_url(page), icon_name="group", priority=90)
+
+
+@hooks.register("after_delete_snippet")
+def give_deleted_seats_to_waitlist(request, instances):
+    for event in {registration.event for registration in instances if isinstance(registration, Registration)}:
+        services.fill_free_seats(event)
+
+
+@hooks.register("after_publish_page")
+def give_new_seats_to_waitlist(request, page):
+    if isinstance(page, EventPage):
+        services.fill_free_seats(page)

@@ -1,0 +1,406 @@
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.core import mail
+from django.test import Client
+from icalendar import Calendar
+
+from events import registration as services
+from events.models import EventPage, Registration
+from tests.events.conftest import wib
+from tests.factories.alumni import region
+from tests.factories.events import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET_LINK = "https://meet.example.org/rahasia-123"
+Status = Registration.Status
+
+
+@pytest.fixture
+def event(make_event):
+    return make_event(title="Lokakarya Tim Tangguh", slug="lokakarya-tim-tangguh", capacity=2, online_url=SECRET_LINK)
+
+
+@pytest.fixture
+def serang(db):
+    return region("Kota Serang")
+
+
+def data(serang, **overrides):
+    return {
+        "name": "Siti Rahmawati",
+        "email": "siti@example.org",
+        "phone": "+62 812 3456 7890",
+        "organisation": "Tim Tangguh Serpong",
+        "regency": serang.pk,
+        "accessibility_needs": "",
+        "consent": "on",
+        "website": "",
+        **overrides,
+    }
+
+
+def register(client, event, serang, **overrides):
+    return client.post(f"{event.url}daftar/", data(serang, **overrides))
+
+
+def link(message, route):
+    return re.search(rf"https?://\S+/{route}/\w+/", message.body).group(0)
+
+
+def confirm(client, event, serang, email):
+    mail.outbox.clear()
+    register(client, event, serang, email=email)
+    client.post(link(mail.outbox[-1], "konfirmasi"))
+    return Registration.objects.get(email=email)
+
+
+def test_event_page_has_the_registration_form_with_labels_and_csrf(client, event):
+    response = client.get(event.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'action="{event.url}daftar/"' in html
+    assert "csrfmiddlewaretoken" in html
+    for field in ["name", "email", "phone", "organisation", "regency", "accessibility_needs", "consent"]:
+        assert f'for="id_{field}"' in html
+    assert "2 seats left" in html or "2 kursi" in html
+
+
+def test_registration_waits_for_email_confirmation_and_redirects_with_303(client, event, serang):
+    response = register(client, event, serang)
+
+    assert response.status_code == 303
+    assert response["Location"] == f"{event.url}daftar/?terkirim=1"
+    registration = Registration.objects.get()
+    assert (registration.status, registration.event, registration.regency) == (Status.PENDING, event, serang)
+    (message,) = mail.outbox
+    assert message.to == ["siti@example.org"]
+    assert message.subject.startswith("[Jejaring Sekolah Demokrasi] ")
+    confirm_url = link(message, "konfirmasi")
+    assert confirm_url == f"http://localhost{event.url}konfirmasi/{registration.token}/"
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and f'href="{confirm_url}"' in html
+    assert not message.attachments
+    done = client.get(response["Location"])
+    assert done.status_code == 200
+    assert "noindex" in done.content.decode()
+
+
+def test_the_confirmation_link_only_shows_a_button_and_post_confirms(client, event, serang):
+    register(client, event, serang)
+    confirm_url = link(mail.outbox[0], "konfirmasi")
+
+    page = client.get(confirm_url)  # what an e-mail scanner does
+    assert page.status_code == 200
+    assert '<form method="post"' in page.content.decode()
+    assert Registration.objects.get().status == Status.PENDING
+
+    response = client.post(confirm_url)
+    assert response.status_code == 303
+    registration = Registration.objects.get()
+    assert registration.status == Status.CONFIRMED and registration.confirmed_at
+    confirmed = mail.outbox[-1]
+    assert "confirm" in confirmed.subject.lower() or "konfirmasi" in confirmed.subject.lower()
+    (filename, content, mimetype) = confirmed.attachments[0]
+    assert (filename, mimetype) == ("lokakarya-tim-tangguh.ics", "text/calendar")
+    (entry,) = Calendar.from_ical(content).walk("VEVENT")
+    assert entry.decoded("DTSTART").astimezone(datetime.UTC) == event.start.astimezone(datetime.UTC)
+    assert SECRET_LINK in confirmed.body
+    assert link(confirmed, "batal") == f"http://localhost{event.url}batal/{registration.token}/"
+
+    # Confirming again changes nothing and sends nothing.
+    sent = len(mail.outbox)
+    assert client.post(confirm_url).status_code == 303
+    assert Registration.objects.get().confirmed_at == registration.confirmed_at
+    assert len(mail.outbox) == sent
+
+
+def test_people_beyond_capacity_join_the_waiting_list_in_order(client, event, serang):
+    first = confirm(client, event, serang, "a@example.org")
+    second = confirm(client, event, serang, "b@example.org")
+    third = confirm(client, event, serang, "c@example.org")
+    fourth = confirm(client, event, serang, "d@example.org")
+
+    assert [first.status, second.status, third.status, fourth.status] == [
+        Status.CONFIRMED,
+        Status.CONFIRMED,
+        Status.WAITLISTED,
+        Status.WAITLISTED,
+    ]
+    waitlisted = mail.outbox[-1]
+    assert waitlisted.to == ["d@example.org"]
+    assert "number 2" in waitlisted.body or "nomor 2" in waitlisted.body
+    assert not waitlisted.attachments
+    assert services.waitlist_position(third) == 1
+    page = client.get(f"{event.url}konfirmasi/{fourth.token}/").content.decode()
+    assert "number 2" in page or "nomor 2" in page
+    context = services.registration_context(event, client.get(event.url).wsgi_request)
+    assert (context["registration_state"], context["seats_left"]) == (services.FULL, 0)
+
+
+def test_cancelling_promotes_the_first_waitlisted_person_and_tells_them(client, event, serang):
+    first = confirm(client, event, serang, "a@example.org")
+    confirm(client, event, serang, "b@example.org")
+    third = confirm(client, event, serang, "c@example.org")
+    fourth = confirm(client, event, serang, "d@example.org")
+    mail.outbox.clear()
+    cancel_url = f"{event.url}batal/{first.token}/"
+
+    page = client.get(cancel_url)
+    assert page.status_code == 200 and '<form method="post"' in page.content.decode()
+    assert Registration.objects.get(pk=first.pk).status == Status.CONFIRMED
+
+    assert client.post(cancel_url).status_code == 303
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "a@example.org": Status.CANCELLED,
+        "b@example.org": Status.CONFIRMED,
+        "c@example.org": Status.CONFIRMED,
+        "d@example.org": Status.WAITLISTED,
+    }
+    (promoted,) = mail.outbox
+    assert promoted.to == [third.email]
+    assert SECRET_LINK in promoted.body
+    assert promoted.attachments[0][2] == "text/calendar"
+    assert services.waitlist_position(Registration.objects.get(pk=fourth.pk)) == 1
+    # Cancelling twice is harmless.
+    assert client.post(cancel_url).status_code == 303
+    assert Registration.objects.filter(status=Status.CONFIRMED).count() == 2
+
+
+def test_a_waitlisted_person_leaving_promotes_nobody(client, event, serang):
+    confirm(client, event, serang, "a@example.org")
+    confirm(client, event, serang, "b@example.org")
+    third = confirm(client, event, serang, "c@example.org")
+    fourth = confirm(client, event, serang, "d@example.org")
+    mail.outbox.clear()
+
+    client.post(f"{event.url}batal/{third.token}/")
+
+    assert Registration.objects.get(pk=fourth.pk).status == Status.WAITLISTED
+    assert mail.outbox == []
+    assert services.waitlist_position(Registration.objects.get(pk=fourth.pk)) == 1
+
+
+def test_registering_the_same_address_twice_gives_no_second_row_or_seat(client, event, serang):
+    first = register(client, event, serang)
+    again = register(client, event, serang, email="  Siti@Example.org ", name="Someone Else")
+
+    assert again.status_code == 303 and again["Location"] == first["Location"]
+    registration = Registration.objects.get()
+    assert registration.name == "Siti Rahmawati"  # a second form cannot overwrite the first
+    # Still pending: the same confirmation link is sent again.
+    assert [link(message, "konfirmasi") for message in mail.outbox] == [
+        f"http://localhost{event.url}konfirmasi/{registration.token}/"
+    ] * 2
+    # Sending the form over and over does not flood the person's inbox.
+    register(client, event, serang)
+    assert len(mail.outbox) == 2
+
+    client.post(link(mail.outbox[0], "konfirmasi"))
+    mail.outbox.clear()
+    assert services.register(event, {**data(serang), "regency": serang, "email": "siti@example.org"})[1] is False
+    assert Registration.objects.count() == 1
+    assert Registration.objects.get().status == Status.CONFIRMED
+    assert services.seats_left(event) == 1
+
+
+def test_confirmed_person_registering_again_is_told_by_email_not_on_the_page(client, event, serang):
+    registration = confirm(client, event, serang, "siti@example.org")
+    mail.outbox.clear()
+
+    response = register(client, event, serang)
+    done = client.get(response["Location"]).content.decode()
+
+    assert "siti@example.org" not in done
+    (message,) = mail.outbox
+    assert message.to == ["siti@example.org"]
+    assert f"konfirmasi/{registration.token}/" in message.body
+    assert Registration.objects.count() == 1
+
+
+def test_bad_input_is_refused_with_400_keeping_what_was_typed(client, event, serang):
+    response = register(
+        client, event, serang, email="bukan-email", phone="call me", consent="", accessibility_needs="Kursi roda"
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'role="alert"' in html
+    assert 'value="Siti Rahmawati"' in html
+    assert 'value="Tim Tangguh Serpong"' in html
+    assert "Kursi roda" in html
+    assert 'value="bukan-email"' in html
+    assert 'aria-invalid="true"' in html
+    assert html.count('class="field__error"') == 3
+    assert Registration.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_only_banten_regencies_are_offered(client, event):
+    from website.models import Region
+
+    province = Region.objects.get(code="36")
+    response = client.post(f"{event.url}daftar/", data(province))
+    assert response.status_code == 400
+    assert f'<option value="{province.pk}"' not in response.content.decode()
+    assert 'value="' + str(region("Kota Serang").pk) + '"' in response.content.decode()
+
+
+def test_the_honeypot_makes_bots_believe_they_succeeded(client, event, serang):
+    response = register(client, event, serang, website="http://spam.example")
+
+    assert response.status_code == 303
+    assert Registration.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_csrf_is_enforced(event, serang):
+    client = Client(enforce_csrf_checks=True)
+    assert register(client, event, serang).status_code == 403
+    assert Registration.objects.count() == 0
+
+    client.get(event.url)
+    token = client.cookies["csrftoken"].value
+    assert register(client, event, serang, csrfmiddlewaretoken=token).status_code == 303
+    registration = Registration.objects.get()
+    confirm_url = f"{event.url}konfirmasi/{registration.token}/"
+    assert client.post(confirm_url).status_code == 403
+    assert client.post(f"{event.url}batal/{registration.token}/").status_code == 403
+    assert Registration.objects.get().status == Status.PENDING
+
+
+def test_the_online_link_is_only_ever_shown_to_confirmed_registrants(client, event, serang):
+    assert SECRET_LINK not in client.get(event.url).content.decode()
+    assert SECRET_LINK not in client.get(f"{event.url}ics/").content.decode()
+    assert SECRET_LINK not in client.get(f"{event.url}daftar/").content.decode()
+
+    confirmed = confirm(client, event, serang, "a@example.org")
+    confirm(client, event, serang, "b@example.org")
+    mail.outbox.clear()
+    register(client, event, serang, email="pending@example.org")
+    pending = Registration.objects.get(email="pending@example.org")
+    waitlisted = confirm(client, event, serang, "waiting@example.org")
+
+    for person in [pending, waitlisted]:
+        page = client.get(f"{event.url}konfirmasi/{person.token}/").content.decode()
+        assert SECRET_LINK not in page
+        assert SECRET_LINK not in client.get(f"{event.url}batal/{person.token}/").content.decode()
+    for message in mail.outbox:  # the pending person's link, the waitlisted person's two e-mails
+        assert SECRET_LINK not in message.body
+        assert all(SECRET_LINK not in html for html, _ in message.alternatives)
+    assert SECRET_LINK not in client.get(event.url).content.decode()
+
+    assert SECRET_LINK in client.get(f"{event.url}konfirmasi/{confirmed.token}/").content.decode()
+
+
+def test_a_token_only_opens_its_own_event(client, event, make_event, serang):
+    other = make_event(title="Dialog warga", capacity=10)
+    register(client, event, serang)
+    token = Registration.objects.get().token
+
+    assert client.get(f"{other.url}konfirmasi/{token}/").status_code == 404
+    assert client.post(f"{other.url}batal/{token}/").status_code == 404
+    assert client.get(f"{event.url}konfirmasi/{'0' * 64}/").status_code == 404
+    assert Registration.objects.get().status == Status.PENDING
+
+
+@pytest.mark.parametrize(
+    ("fields", "state", "message"),
+    [
+        ({"capacity": None}, services.NONE, "no registration"),
+        ({"registration_opens": wib(2030, 6, 20, 8)}, services.NOT_OPEN_YET, "opens on 20 June 2030, 08:00 WIB"),
+        ({}, services.OPEN, "3 seats left"),
+        ({"registration_closes": wib(2030, 6, 15, 11)}, services.CLOSED, "closed on 15 June 2030, 11:00 WIB"),
+        ({"start": wib(2030, 6, 15, 9), "end": wib(2030, 6, 15, 16)}, services.CLOSED, "closed on"),
+        ({"start": wib(2030, 6, 14, 9), "end": wib(2030, 6, 14, 16)}, services.PAST, "has ended"),
+        ({"status": EventPage.Status.CANCELLED}, services.CANCELLED, "cancelled"),
+        ({"status": EventPage.Status.POSTPONED, "status_note": "Diundur"}, services.OPEN, "3 seats left"),
+    ],
+)
+def test_registration_states_are_explained(make_event, rf, fields, state, message):
+    with time_machine.travel(wib(2030, 6, 15, 12), tick=False):
+        fields = {"capacity": 3, "start": wib(2030, 6, 25, 9), "end": wib(2030, 6, 25, 16), **fields}
+        event = make_event(**fields)
+        request = rf.get("/en/")
+        from django.utils import translation
+
+        with translation.override("en"):
+            context = services.registration_context(event, request)
+    assert context["registration_state"] == state
+    assert message in context["registration_message"]
+    assert (context["registration_form"] is not None) == (state in services.ACCEPTING)
+
+
+def test_full_event_offers_the_waiting_list(client, make_event, serang):
+    event = make_event(capacity=1)
+    confirm(client, event, serang, "a@example.org")
+    html = client.get(event.url).content.decode()
+    assert "Join the waiting list" in html or "waiting list" in html.lower() or "daftar tunggu" in html
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": EventPage.Status.CANCELLED},
+        {"registration_closes": wib(2020, 1, 1, 9)},
+        {"capacity": None},
+    ],
+)
+def test_no_registration_when_not_open(client, make_event, serang, fields):
+    event = make_event(**fields)
+    html = client.get(event.url).content.decode()
+    assert f'action="{event.url}daftar/"' not in html
+    response = register(client, event, serang)
+    assert response.status_code == 409
+    assert Registration.objects.count() == 0
+
+
+def test_a_cancelled_event_confirms_nobody(client, event, serang):
+    register(client, event, serang)
+    confirm_url = link(mail.outbox[0], "konfirmasi")
+    EventPage.objects.filter(pk=event.pk).update(status=EventPage.Status.CANCELLED)
+
+    response = client.post(confirm_url)
+    assert response.status_code == 409
+    assert Registration.objects.get().status == Status.PENDING
+
+
+def test_translations_share_one_capacity_and_write_in_their_own_language(client, event, serang, locales, home_en):
+    index_en = event.get_parent().specific.copy_for_translation(locales["en"])
+    index_en.save_revision().publish()
+    event_en = event.copy_for_translation(locales["en"])
+    event_en.title = "Tim Tangguh workshop"
+    event_en.save_revision().publish()
+    event_en.refresh_from_db()
+    assert event_en.url.startswith("/en/")
+
+    confirm(client, event, serang, "a@example.org")
+    mail.outbox.clear()
+    register(client, event_en, serang, email="guest@example.org")
+    (message,) = mail.outbox
+    assert message.subject == "[Jejaring Sekolah Demokrasi] Please confirm your registration: Tim Tangguh workshop"
+    assert link(message, "konfirmasi").startswith("http://localhost/en/")
+    client.post(link(message, "konfirmasi"))
+    confirm(client, event, serang, "late@example.org")
+
+    assert Registration.objects.get(email="guest@example.org").status == Status.CONFIRMED
+    assert Registration.objects.get(email="late@example.org").status == Status.WAITLISTED
+    # Registering on the other language version with the same address still gives no second seat.
+    register(client, event_en, serang, email="a@example.org")
+    assert Registration.objects.filter(email="a@example.org").count() == 1
+
+
+def test_staff_cancelling_through_the_service_promotes_too(event):
+    people = [RegistrationFactory(event=event) for _ in range(3)]
+    for person in people:
+        services.confirm(person)
+    mail.outbox.clear()
+
+    services.cancel(people[1])
+
+    assert Registration.objects.get(pk=people[2].pk).status == Status.CONFIRMED
+    assert [message.to for message in mail.outbox] == [[people[2].email]]
