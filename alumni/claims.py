@@ -7,6 +7,7 @@ older unused ones, and a link works once.
 import hashlib
 import re
 import secrets
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,7 +17,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import consent
@@ -97,7 +97,8 @@ def find_invitation(token):
 
 def username_for(email):
     User = get_user_model()
-    base = slugify(re.sub(r"[^\w.-]", "-", email.split("@")[0]))[:140] or "alumni"
+    local = unicodedata.normalize("NFKD", email.split("@")[0]).encode("ascii", "ignore").decode().lower()
+    base = re.sub(r"[^a-z0-9._-]+", "", local)[:140] or "alumni"
     username, number = base, 2
     while User.objects.filter(username__iexact=username).exists():
         username, number = f"{base}{number}", number + 1

@@ -12,7 +12,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import URLValidator
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from modelcluster.forms import ClusterForm
+from modelcluster.forms import BaseChildFormSet, ClusterForm
 
 from website.models import Region
 
@@ -124,6 +124,19 @@ class ClaimForm(forms.Form):
         return {name: self.cleaned_data[name] for name in consent.CHOICE_FIELDS}
 
 
+class MembershipFormSet(BaseChildFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            organisation = form.cleaned_data.get("organisation") if hasattr(form, "cleaned_data") else None
+            if organisation is None or form in self.deleted_forms:
+                continue
+            if organisation.pk in seen:
+                form.add_error("organisation", _("This organisation is already in your list."))
+            seen.add(organisation.pk)
+
+
 class ProfileForm(ClusterForm):
     """A member's own profile. There is no profile id in it: it only ever edits `request.user`'s profile."""
 
@@ -172,6 +185,7 @@ class ProfileForm(ClusterForm):
                 "extra": 2,
                 "max_num": 10,
                 "validate_max": True,
+                "formset": MembershipFormSet,
             }
         }
         widgets = {
@@ -260,8 +274,9 @@ class ProfileForm(ClusterForm):
 
     def clean(self):
         cleaned = super().clean()
-        shown = cleaned.get("visibility", Visibility.HIDDEN) != Visibility.HIDDEN
-        if self.needs_consent and shown and not cleaned.get("consent"):
+        if self.needs_consent and cleaned.get("consent"):
+            consent.give(self.instance)  # before the model's own check that a shown profile has consent
+        elif self.needs_consent and cleaned.get("visibility", Visibility.HIDDEN) != Visibility.HIDDEN:
             self.add_error("consent", _("To show your profile, first agree to the notice."))
         return cleaned
 
@@ -278,8 +293,6 @@ class ProfileForm(ClusterForm):
         profile.help_offers = [
             existing.get(value) or HelpOffer(help_type=value) for value in self.cleaned_data["help_types"]
         ]
-        if self.needs_consent and self.cleaned_data.get("consent"):
-            consent.give(profile)
         if commit:
             profile.save()
         return profile

@@ -5,6 +5,7 @@ Listings, feeds, calendars, the home page and cohort pages all start from `visib
 """
 
 from django.db.models import Avg, Case, Count, F, IntegerField, Q, When
+from django.db.models.functions import Cast, Round
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -35,8 +36,8 @@ def past_events(user, locale=None):
 
 
 def _progress_expression():
-    # A done action counts as complete whatever its progress figure says; dropped actions do not count.
-    return Avg(
+    # The same rule as item_progress, in SQL: done counts 100, dropped actions are left out.
+    average = Avg(
         Case(
             When(follow_up_items__status=FollowUpItem.Status.DONE, then=100),
             default=F("follow_up_items__progress"),
@@ -44,10 +45,11 @@ def _progress_expression():
         ),
         filter=~Q(follow_up_items__status=FollowUpItem.Status.DROPPED),
     )
+    return Cast(Round(average), IntegerField())
 
 
 def plans_in_progress(user, limit=5, cohort=None, locale=None):
-    """Events whose follow-up plan still has open actions, each annotated with `plan_progress` (0–100),
+    """Events whose follow-up plan still has open actions, each annotated with `plan_progress` (a whole percentage),
     `open_actions` and `plan_actions`, most recent event first."""
     events = visible_events(user, locale)
     if cohort is not None:
@@ -55,9 +57,7 @@ def plans_in_progress(user, limit=5, cohort=None, locale=None):
     events = (
         events.annotate(
             open_actions=Count("follow_up_items", filter=Q(follow_up_items__status__in=OPEN_STATUSES)),
-            plan_actions=Count(
-                "follow_up_items", filter=~Q(follow_up_items__status=FollowUpItem.Status.DROPPED)
-            ),
+            plan_actions=Count("follow_up_items", filter=~Q(follow_up_items__status=FollowUpItem.Status.DROPPED)),
             plan_progress=_progress_expression(),
         )
         .filter(open_actions__gt=0)
@@ -66,10 +66,16 @@ def plans_in_progress(user, limit=5, cohort=None, locale=None):
     return events[:limit] if limit else events
 
 
+def item_progress(item):
+    """An action's progress in percent: a done action is complete whatever its figure says; dropped is None."""
+    if item.status == FollowUpItem.Status.DROPPED:
+        return None
+    return 100 if item.status == FollowUpItem.Status.DONE else item.progress
+
+
 def overall_progress(items):
-    """The plan's progress in percent: the mean of its actions, done = 100, dropped actions left out."""
-    counted = [100 if item.status == FollowUpItem.Status.DONE else item.progress for item in items
-               if item.status != FollowUpItem.Status.DROPPED]
+    """The plan's progress in percent: the mean of its actions, dropped actions left out (None if none count)."""
+    counted = [progress for progress in map(item_progress, items) if progress is not None]
     return round(sum(counted) / len(counted)) if counted else None
 
 
@@ -80,12 +86,19 @@ def _url_or_empty(name, *args):
         return ""
 
 
-def _person(user, profile, visible_ids, fallback=""):
-    """A speaker or owner as `user` may see them: name and link via the alumni policy, or the typed name."""
-    if profile is not None and profile.pk in visible_ids:
+def _person(user, profile, fallback=""):
+    """A speaker or owner as `user` may see them: name and link through the alumni policy, else the typed name.
+
+    `profile` is None unless `user` may see it; a hidden profile with no typed name shows nothing at all.
+    """
+    if profile is not None:
         card = profile_fields_for(user, profile)
         return {"name": card.display_name, "url": card.url}
     return {"name": fallback, "url": ""} if fallback else None
+
+
+def _organisation(organisation):
+    return {"name": organisation.name, "url": _url_or_empty("alumni:organisation", organisation.slug)}
 
 
 def event_page_context(event, request):
@@ -95,59 +108,40 @@ def event_page_context(event, request):
 
     user = request.user
     today = timezone.localdate()
-    speakers = list(event.speakers.select_related("profile"))
-    items = list(event.follow_up_items.select_related("owner_organisation", "owner_profile"))
+    speakers = list(event.speakers.all())
+    items = list(event.follow_up_items.select_related("owner_organisation"))
     profile_ids = {s.profile_id for s in speakers} | {i.owner_profile_id for i in items}
-    profile_ids.discard(None)
-    visible_ids = set(visible_profiles(user).filter(pk__in=profile_ids).values_list("pk", flat=True))
-    if visible_ids:
-        cards = {p.pk: p for p in card_queryset(visible_profiles(user).filter(pk__in=visible_ids))}
-        for holder in [*speakers, *items]:
-            attr = "profile" if hasattr(holder, "role") else "owner_profile"
-            if getattr(holder, f"{attr}_id") in cards:
-                setattr(holder, attr, cards[getattr(holder, f"{attr}_id")])
+    profiles = {p.pk: p for p in card_queryset(visible_profiles(user).filter(pk__in=profile_ids - {None}))}
 
     speaker_rows = []
     for speaker in speakers:
-        person = _person(user, speaker.profile, visible_ids, speaker.name)
-        if person:
+        if person := _person(user, profiles.get(speaker.profile_id), speaker.name):
             speaker_rows.append({**person, "role": speaker.role})
 
     plan_rows = []
     for item in items:
-        owner = None
         if item.owner_organisation:
-            org = item.owner_organisation
-            owner = {"name": org.name, "url": _url_or_empty("alumni:organisation", org.slug)}
+            owner = _organisation(item.owner_organisation)
         else:
-            owner = _person(user, item.owner_profile, visible_ids, item.owner_name)
-        done = item.status == FollowUpItem.Status.DONE
+            owner = _person(user, profiles.get(item.owner_profile_id), item.owner_name)
         plan_rows.append(
             {
                 "item": item,
                 "owner": owner,
-                "progress": None if item.status == FollowUpItem.Status.DROPPED else 100 if done else item.progress,
+                "progress": item_progress(item),
                 "overdue": bool(item.due_date and item.due_date < today and item.status in OPEN_STATUSES),
             }
         )
 
-    organisers = [
-        {"name": o.organisation.name, "url": _url_or_empty("alumni:organisation", o.organisation.slug)}
-        for o in event.organisers.select_related("organisation")
-    ]
     material_ids = [m.material_id for m in event.materials.all()]
-    visible_material_ids = set(
-        viewable_pages(Page.objects.live().filter(pk__in=material_ids), user).values_list("pk", flat=True)
+    materials = sorted(
+        viewable_pages(Page.objects.live().filter(pk__in=material_ids), user).specific(),
+        key=lambda page: material_ids.index(page.pk),
     )
-    materials = [
-        page.specific
-        for page in Page.objects.filter(pk__in=visible_material_ids).specific()
-    ]
-    materials.sort(key=lambda page: material_ids.index(page.pk))
 
     context = {
         "speakers": speaker_rows,
-        "organisers": organisers,
+        "organisers": [_organisation(o.organisation) for o in event.organisers.select_related("organisation")],
         "materials": materials,
         "photos": list(event.photos.select_related("image")),
         "plan_rows": plan_rows,
@@ -202,8 +196,9 @@ def event_json_ld(event, request):
     }
     organisers = [o.organisation for o in event.organisers.select_related("organisation")]
     if organisers:
-        data["organizer"] = [{"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})}
-                             for o in organisers]
+        data["organizer"] = [
+            {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisers
+        ]
     image = event.share_image
     if image:
         data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)

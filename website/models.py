@@ -365,6 +365,14 @@ class HomePage(BasePage):
             .select_related("resource_type", "locale")
             .order_by("-first_published_at")[:4]
         )
+        from alumni.charts import network_figures
+        from events.models import EventIndexPage
+        from events.selectors import plans_in_progress, upcoming_events
+
+        context["event_index"] = EventIndexPage.objects.child_of(self).live().public().first()
+        context["upcoming_events"] = list(upcoming_events(request.user, limit=3))
+        context["plans_in_progress"] = list(plans_in_progress(request.user, limit=3))
+        context["network_figures"] = network_figures(request.user)
         return context
 
 

@@ -9,7 +9,6 @@ from taggit.models import Tag
 
 from alumni.models import AuditLog, Cohort, Membership, Organisation, Profile, Visibility
 from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
-from website.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +113,6 @@ def test_rows_become_hidden_unclaimed_profiles_with_cohorts_organisations_region
 
 
 def test_bad_rows_are_reported_with_their_line_numbers_and_every_reason_and_change_nothing(tmp_path):
-    Region.objects.create(name="Jawa Barat", slug="jawa-barat", kind="province", code="32")
     next_year = timezone.localdate().year + 1
     path = write_csv(
         tmp_path,

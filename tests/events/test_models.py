@@ -67,7 +67,7 @@ def test_admin_refuses_an_event_that_ends_before_it_starts(client, admin_user, m
         event_form(title="Setelah diubah", slug=event.slug, start="2030-01-10 09:00", end="2030-01-09 12:00"),
     )
     assert response.status_code == 200
-    assert "The event cannot end before it starts." in response.content.decode()
+    assert response.context["form"].errors["end"]  # "The event cannot end before it starts.", translated
     assert "Setelah diubah" in response.content.decode()  # what the editor typed is kept
     event.refresh_from_db()
     assert (event.title, event.end) == ("Sebelum diubah", wib(2030, 1, 10, 12))
@@ -80,7 +80,7 @@ def test_database_refuses_an_event_that_ends_before_it_starts(make_event):
         EventPage.objects.filter(pk=event.pk).update(end=wib(2030, 1, 9, 12))
     with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE events_eventpage SET \"end\" = %s WHERE page_ptr_id = %s",
+            'UPDATE events_eventpage SET "end" = %s WHERE page_ptr_id = %s',
             [datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC), event.pk],
         )
     event.refresh_from_db()
@@ -119,3 +119,19 @@ def test_follow_up_progress_is_a_percentage_in_the_database(make_event):
     with pytest.raises(IntegrityError), transaction.atomic():
         FollowUpItem.objects.create(page=event, action="A", indicator="B", target="C", progress=150)
     assert Page.objects.filter(pk=event.pk).exists()
+
+
+def test_editor_previews_a_new_event_with_a_follow_up_plan(client, admin_user, event_index):
+    client.force_login(admin_user)
+    data = event_form(
+        follow_up_items=inline_formset(
+            [{"action": "Sosialisasi Perwal", "indicator": "Jumlah", "target": "3", "status": "planned", "progress": 0}]
+        ),
+        speakers=inline_formset([{"name": "Ibu Narasumber", "role": "Fasilitator"}]),
+    )
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("events", "eventpage", event_index.pk))
+    assert client.post(url, data).json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert "Lokakarya penyegaran Tim Tangguh" in html
+    assert "Sosialisasi Perwal" in html and "Ibu Narasumber" in html
+    assert not EventPage.objects.filter(slug="lokakarya-penyegaran").exists()

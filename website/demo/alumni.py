@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
+from wagtail.search import index
 
 from alumni.models import (
     Audience,
@@ -91,7 +92,20 @@ COHORTS = [
             "Angkatan kedua: 32 peserta dari delapan kabupaten/kota di Banten, kini juga dari Kabupaten Lebak, "
             "Kabupaten Serang, dan Kabupaten Tangerang. (Data contoh.)"
         ),
-        "regions": [LEBAK, KAB_SERANG, KAB_TANGERANG, KOTA_SERANG, CILEGON, KOTA_TANGERANG, PANDEGLANG, TANGSEL],
+        # The three regencies new in 2024 come twice, so that every kabupaten/kota has enough people to show.
+        "regions": [
+            LEBAK,
+            KAB_SERANG,
+            KAB_TANGERANG,
+            KOTA_SERANG,
+            LEBAK,
+            KAB_SERANG,
+            KAB_TANGERANG,
+            CILEGON,
+            KOTA_TANGERANG,
+            PANDEGLANG,
+            TANGSEL,
+        ],
         "size": 32,
     },
 ]
@@ -263,71 +277,20 @@ LANGUAGES = [
     "Bahasa Indonesia, Mandarin",
 ]
 ROLES = ["Anggota", "Koordinator program", "Sekretaris", "Relawan", "Ketua divisi", "Fasilitator"]
+# 31 first and 29 last names: the pairs _profile_spec makes from them never repeat.
+# fmt: off
 FIRST_NAMES = [
-    "Ahmad",
-    "Dewi",
-    "Rizky",
-    "Nurul",
-    "Yohana",
-    "Ketut",
-    "Lina",
-    "Fajar",
-    "Maria",
-    "Hendra",
-    "Salma",
-    "Agus",
-    "Ratna",
-    "Benny",
-    "Intan",
-    "Dimas",
-    "Wulan",
-    "Samuel",
-    "Aisyah",
-    "Bayu",
-    "Teguh",
-    "Fitri",
-    "Stefanus",
-    "Ayu",
-    "Irfan",
-    "Mega",
-    "Yusuf",
-    "Lestari",
-    "Gregorius",
-    "Nadia",
-    "Wahyu",
-]  # 31 names
-# 29 names: with 31 first names, the pairs made in _profile_spec never repeat.
-LAST_NAMES = [
-    "Hidayat",
-    "Saputra",
-    "Wijaya",
-    "Simanjuntak",
-    "Gunawan",
-    "Permana",
-    "Kurniawan",
-    "Nugroho",
-    "Rahman",
-    "Setiawan",
-    "Halim",
-    "Situmorang",
-    "Maulana",
-    "Pratiwi",
-    "Suryadi",
-    "Sembiring",
-    "Fauzi",
-    "Wibowo",
-    "Hakim",
-    "Purnama",
-    "Sitompul",
-    "Mulyadi",
-    "Anggraini",
-    "Basri",
-    "Susanto",
-    "Ramadhan",
-    "Hutapea",
-    "Marpaung",
-    "Daulay",
+    "Ahmad", "Dewi", "Rizky", "Nurul", "Yohana", "Ketut", "Lina", "Fajar", "Maria", "Hendra", "Salma", "Agus",
+    "Ratna", "Benny", "Intan", "Dimas", "Wulan", "Samuel", "Aisyah", "Bayu", "Teguh", "Fitri", "Stefanus",
+    "Ayu", "Irfan", "Mega", "Yusuf", "Lestari", "Gregorius", "Nadia", "Wahyu"
 ]
+LAST_NAMES = [
+    "Hidayat", "Saputra", "Wijaya", "Simanjuntak", "Gunawan", "Permana", "Kurniawan", "Nugroho", "Rahman",
+    "Setiawan", "Halim", "Situmorang", "Maulana", "Pratiwi", "Suryadi", "Sembiring", "Fauzi", "Wibowo", "Hakim",
+    "Purnama", "Sitompul", "Mulyadi", "Anggraini", "Basri", "Susanto", "Ramadhan", "Hutapea", "Marpaung",
+    "Daulay"
+]
+# fmt: on
 SECTORS = list(Sector)
 VISIBILITIES = [Visibility.PUBLIC, Visibility.MEMBERS, Visibility.HIDDEN]
 AUDIENCES = [Audience.NOBODY, Audience.MEMBERS, Audience.PUBLIC]
@@ -398,6 +361,7 @@ def _profile_spec(number, position, cohort):
     # Hidden profiles: unclaimed imports, owners who chose to stay hidden, owners who withdrew consent.
     consent = "given" if visible else [None, "given", None, "withdrawn"][rank % 4]
     is_member_login = external_id == MEMBER_PROFILE
+    email = f"{first}.{last}@example.{'org' if number % 2 else 'com'}".lower()
     candidates = SECTOR_ORGANISATIONS[sector]
     organisations = rng.sample(candidates, 1 if rng.random() < 0.7 else len(candidates))
     return {
@@ -414,9 +378,7 @@ def _profile_spec(number, position, cohort):
             f"{SECTOR_BIOS[sector].format(region=region)} Alumni Sekolah Demokrasi Hybrid {cohort['year']}, "
             f"menekuni {' dan '.join(topics[:2])}. {rng.choice(BIO_ENDINGS)} (Profil contoh: tokoh fiktif.)"
         ),
-        "email": MEMBER_EMAIL
-        if is_member_login
-        else f"{first}.{last}@example.{'org' if number % 2 else 'com'}".lower(),
+        "email": MEMBER_EMAIL if is_member_login else email,
         "phone": f"+62 812-0000-{number + 1:04d}",
         "social_links": f"https://example.org/@{first}{last}".lower(),
         "photo": rank % 4 != 3,
@@ -496,6 +458,7 @@ def _ensure_organisation(spec, regions, stats):
         )
         organisation.topics.add(*spec["topics"])
         organisation.regions.set([regions[name] for name in spec["regions"]])
+        index.insert_or_update_object(organisation)  # again, now with its topics
         stats["organisations created"] += 1
     return organisation
 
@@ -527,6 +490,8 @@ def _create_profile(spec, cohorts, organisations, regions, stats):
         colour = AVATAR_COLOURS[len(spec["full_name"]) % len(AVATAR_COLOURS)]
         profile.photo = ContentFile(avatar(spec["full_name"], colour), name="avatar.jpg")
     profile.save()
+    # Indexed on post_save, before modelcluster wrote the memberships and topics: index again with them.
+    index.insert_or_update_object(profile)
     stats["alumni profiles created"] += 1
     _record_consent(profile, spec)
     return profile
@@ -585,9 +550,9 @@ def _ensure_introductions(profiles, stats):
         if key != MEMBER_PROFILE and profile.accepts_introductions and profile.visibility != Visibility.HIDDEN
     ]
     now = timezone.now()
-    for index, spec in enumerate(INTRODUCTIONS):
+    for number, spec in enumerate(INTRODUCTIONS):
         # The member gets the first request and the accepted one; the others go to other alumni.
-        recipient = recipients[0] if index in (0, len(INTRODUCTIONS) - 1) else recipients[index]
+        recipient = recipients[0] if number in (0, len(INTRODUCTIONS) - 1) else recipients[number]
         if Introduction.objects.filter(recipient=recipient, sender_email=spec["sender_email"]).exists():
             continue
         created_at = now - timedelta(days=spec["days_ago"])

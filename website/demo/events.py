@@ -224,7 +224,10 @@ def photos(*items):
 def pages(now, alumni):
     """The events index and its events, with upcoming events dated from the day of `now` in WIB."""
     regions = {region.name: region for region in Region.objects.all()}
-    return [INDEX, *history(alumni, regions), *upcoming(timezone.localtime(now, WIB).date(), alumni, regions)]
+    events = [*history(alumni, regions), *upcoming(timezone.localtime(now, WIB).date(), alumni, regions)]
+    for event in events:
+        event["model"], event["parent"] = "events.EventPage", "events"
+    return [INDEX, *events]
 
 
 def history(alumni, regions):

@@ -1,0 +1,422 @@
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from alumni.models import ConsentRecord, HelpOffer, Membership, Profile, Visibility
+from alumni.policy import visible_profiles
+from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request under /en/ leaves English active in the thread; each test starts in Bahasa Indonesia."""
+    translation.activate("id")
+    yield
+    translation.deactivate()
+
+PASSWORD = "sandi-rahasia-123"  # UserFactory's
+
+
+@pytest.fixture
+def owner():
+    return UserFactory(member=True, username="dewi", email="dewi@example.org", first_name="Dewi")
+
+
+@pytest.fixture
+def profile(owner):
+    return ProfileFactory(
+        user=owner,
+        full_name="Dewi Anggraini",
+        email="dewi@example.org",
+        visible=Visibility.MEMBERS,
+        external_id="ROSTER-7",
+        organisations=[OrganisationFactory(name="Lembaga Dewi")],
+    )
+
+
+@pytest.fixture
+def logged_in(owner, profile):
+    client = Client()
+    client.force_login(owner)
+    return client
+
+
+def edit_data(instance, **overrides):
+    """The edit form as the browser sends it for the profile `instance`, with `overrides`."""
+    profile = instance
+    memberships = list(profile.memberships.all())
+    data = {
+        "display_name": profile.display_name,
+        "regency": profile.regency_id or "",
+        "sector": profile.sector,
+        "topics_text": ", ".join(tag.name for tag in profile.topics.all()),
+        "help_types": profile.help_type_values(),
+        "languages": profile.languages,
+        "bio": profile.bio,
+        "photo_audience": profile.photo_audience,
+        "email_audience": profile.email_audience,
+        "phone": profile.phone,
+        "phone_audience": profile.phone_audience,
+        "social_links": profile.social_links,
+        "social_audience": profile.social_audience,
+        "visibility": profile.visibility,
+        "memberships-TOTAL_FORMS": len(memberships),
+        "memberships-INITIAL_FORMS": len(memberships),
+        "memberships-MIN_NUM_FORMS": 0,
+        "memberships-MAX_NUM_FORMS": 10,
+    }
+    if profile.open_to_collaborate:
+        data["open_to_collaborate"] = "on"
+    if profile.accepts_introductions:
+        data["accepts_introductions"] = "on"
+    for number, membership in enumerate(memberships):
+        data[f"memberships-{number}-id"] = membership.pk
+        data[f"memberships-{number}-organisation"] = membership.organisation_id
+        data[f"memberships-{number}-role"] = membership.role
+    data.update(overrides)
+    return data
+
+
+# --- Log in, log out, password reset -------------------------------------------------------------
+
+
+def test_login_page_renders_with_labelled_fields(client):
+    html = client.get(reverse("alumni:login")).content.decode()
+    assert '<label for="id_username">' in html
+    assert '<label for="id_password">' in html
+    assert reverse("alumni:password_reset") in html
+
+
+@pytest.mark.parametrize("identifier", ["dewi", "dewi@example.org", "DEWI@example.org"])
+def test_members_log_in_with_username_or_e_mail(client, owner, identifier):
+    response = client.post(reverse("alumni:login"), {"username": identifier, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("alumni:my_profile")
+    assert client.session["_auth_user_id"] == str(owner.pk)
+
+
+def test_a_wrong_password_keeps_the_typed_identifier_and_logs_nobody_in(client, owner):
+    response = client.post(reverse("alumni:login"), {"username": "dewi@example.org", "password": "salah"})
+    assert response.status_code == 200
+    assert 'value="dewi@example.org"' in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_logout_needs_a_post(logged_in):
+    assert logged_in.get(reverse("alumni:logout")).status_code == 405
+    assert logged_in.post(reverse("alumni:logout")).status_code == 302
+    assert "_auth_user_id" not in logged_in.session
+
+
+def test_password_reset_gives_the_same_response_for_known_and_unknown_addresses(client, owner):
+    known = client.post(reverse("alumni:password_reset"), {"email": "dewi@example.org"})
+    unknown = client.post(reverse("alumni:password_reset"), {"email": "tidak.ada@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"] == reverse("alumni:password_reset_done")
+    assert client.get(known["Location"]).content == client.get(unknown["Location"]).content
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["dewi@example.org"]
+
+
+def test_password_reset_e_mail_is_in_the_requests_language_and_its_link_sets_a_new_password(client, owner):
+    client.post("/en/alumni/lupa-sandi/", {"email": "dewi@example.org"})
+    message = mail.outbox[0]
+    assert message.subject == "[Jejaring Sekolah Demokrasi] Choose a new password"
+    assert "Hello Dewi" in message.body
+    assert message.alternatives[0][1] == "text/html"
+    link = re.search(r"http://testserver(/en/alumni/atur-sandi/\S+/)", message.body).group(1)
+    form_page = client.get(link, follow=True)
+    assert form_page.status_code == 200
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "teh-manis-cilegon-42", "new_password2": "teh-manis-cilegon-42"},
+    )
+    assert response["Location"] == "/en/alumni/atur-sandi/selesai/"
+    owner.refresh_from_db()
+    assert owner.check_password("teh-manis-cilegon-42")
+
+
+def test_my_profile_requires_login(client):
+    response = client.get(reverse("alumni:my_profile"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("alumni:login") + "?next=")
+
+
+# --- My profile ------------------------------------------------------------------------------------
+
+
+def test_my_profile_shows_both_audiences_and_the_introductions_i_received(logged_in, profile):
+    profile.email_audience = "members"
+    profile.save()
+    profile.introductions.create(
+        sender_name="Pak Rahmat", sender_email="rahmat@lsm.example", purpose="Pelatihan", message="Halo",
+        status="accepted", token_hash="a" * 64,
+    )
+    profile.introductions.create(
+        sender_name="Bu Wati", sender_email="wati@lsm.example", purpose="Diskusi", message="Halo", token_hash="b" * 64
+    )
+    html = logged_in.get(reverse("alumni:my_profile")).content.decode()
+    assert "What visitors see" in html and "What verified members see" in html
+    assert "They cannot see your profile at all" in html  # visitors: members-only profile
+    assert html.count("dewi@example.org") >= 1  # members see the e-mail
+    assert "Pak Rahmat" in html and "rahmat@lsm.example" in html and "they received your e-mail" in html
+    assert "Bu Wati" in html and "wati@lsm.example" not in html  # pending: not shared, so not shown either
+    assert "Waiting for your answer" in html
+
+
+def test_a_member_edits_their_own_profile(logged_in, profile):
+    cohort_before = CohortFactory()
+    profile.cohorts.add(cohort_before)
+    profile.save()
+    organisation = OrganisationFactory(name="Forum Kerukunan Serang")
+    data = edit_data(
+        profile,
+        display_name="Dewi A.",
+        regency=region("Kota Serang").pk,
+        sector="interfaith",
+        topics_text="deteksi dini, Kohesi Sosial, deteksi dini",
+        help_types=["facilitator", "mediator"],
+        languages="Bahasa Indonesia, Sunda",
+        bio="<script>alert(1)</script>Fasilitator <b>dialog</b>\x07\u202e di Serang.",
+        phone="+62 812 3456 7890",
+        social_links="https://instagram.com/dewi\n@dewi_serang",
+        **{
+            "memberships-TOTAL_FORMS": 2,
+            "memberships-1-organisation": organisation.pk,
+            "memberships-1-role": "Sekretaris",
+        },
+    )
+    response = logged_in.post(reverse("alumni:my_profile_edit"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    profile.refresh_from_db()
+    assert profile.display_name == "Dewi A."
+    assert profile.regency.name == "Kota Serang" and profile.province.name == "Banten"
+    assert sorted(tag.name for tag in profile.topics.all()) == ["deteksi dini", "kohesi sosial"]
+    assert sorted(profile.help_type_values()) == ["facilitator", "mediator"]
+    assert profile.bio == "alert(1)Fasilitator dialog di Serang."
+    assert profile.social_links == "https://instagram.com/dewi\n@dewi_serang"
+    assert {(m.organisation.name, m.role) for m in profile.memberships.all()} == {
+        ("Lembaga Dewi", "Anggota"),
+        ("Forum Kerukunan Serang", "Sekretaris"),
+    }
+    assert list(profile.cohorts.all()) == [cohort_before]  # staff-managed, untouched
+
+
+def test_a_failed_edit_keeps_what_was_typed_and_says_what_is_wrong(logged_in, profile):
+    data = edit_data(profile, display_name="Nama Baru", social_links="javascript:alert(1)", bio="x" * 700)
+    response = logged_in.post(reverse("alumni:my_profile_edit"), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Nama Baru"' in html
+    assert "javascript:alert(1)" in html
+    assert "https://" in str(response.context["form"].errors["social_links"])
+    assert response.context["form"].errors["bio"]
+    profile.refresh_from_db()
+    assert profile.display_name == "Dewi Anggraini"
+
+
+def test_the_same_organisation_twice_is_a_form_error_not_a_crash(logged_in, profile):
+    organisation = profile.memberships.get().organisation
+    data = edit_data(
+        profile,
+        **{"memberships-TOTAL_FORMS": 2, "memberships-1-organisation": organisation.pk, "memberships-1-role": "x"},
+    )
+    response = logged_in.post(reverse("alumni:my_profile_edit"), data)
+    assert response.status_code == 400
+    assert profile.memberships.count() == 1
+
+
+def test_staff_and_consent_fields_cannot_be_set_by_adding_form_fields(logged_in, profile, owner):
+    before = Profile.objects.get(pk=profile.pk)
+    other_user = UserFactory()
+    data = edit_data(
+        profile,
+        user=other_user.pk,
+        consent_given_at="2001-01-01T00:00:00Z",
+        consent_version="hacked",
+        external_id="HACKED",
+        full_name="Nama Palsu",
+        public_id="palsu",
+        email="palsu@example.org",
+        cohorts=[CohortFactory().pk],
+        created_at="2001-01-01T00:00:00Z",
+        is_staff="on",
+        is_superuser="on",
+    )
+    assert logged_in.post(reverse("alumni:my_profile_edit"), data).status_code == 302
+    after = Profile.objects.get(pk=profile.pk)
+    for name in ["user_id", "consent_given_at", "consent_version", "external_id", "full_name", "public_id", "email",
+                 "created_at"]:
+        assert getattr(after, name) == getattr(before, name), name
+    assert not after.cohorts.exists()
+    owner.refresh_from_db()
+    assert not owner.is_staff and not owner.is_superuser
+
+
+def test_a_member_cannot_edit_another_profile_by_posting_its_ids(logged_in, profile):
+    other = ProfileFactory(display_name="Orang Lain", visible=Visibility.PUBLIC, organisations=[OrganisationFactory()])
+    other_membership = other.memberships.get()
+    data = edit_data(
+        profile,
+        display_name="Nama Saya",
+        id=other.pk,
+        pk=other.pk,
+        public_id=other.public_id,
+        **{
+            "profile": other.pk,
+            "memberships-TOTAL_FORMS": 2,
+            "memberships-INITIAL_FORMS": 2,
+            "memberships-1-id": other_membership.pk,
+            "memberships-1-organisation": other_membership.organisation_id,
+            "memberships-1-role": "Dibajak",
+            "memberships-1-DELETE": "on",
+        },
+    )
+    response = logged_in.post(reverse("alumni:my_profile_edit"), data)
+    assert response.status_code in {302, 400}
+    other.refresh_from_db()
+    assert other.display_name == "Orang Lain"
+    assert Membership.objects.get(pk=other_membership.pk).role == "Anggota"
+    assert other.memberships.count() == 1
+
+
+def test_account_urls_carry_no_profile_id():
+    for name in ["my_profile", "my_profile_edit", "my_profile_preview", "hide_me", "email_change", "data_export",
+                 "account_delete", "consent_withdraw"]:
+        assert reverse(f"alumni:{name}").startswith("/alumni/profil-saya/")
+
+
+def test_showing_the_profile_after_withdrawal_needs_consent_again_and_records_it(logged_in, profile):
+    profile.visibility = Visibility.HIDDEN
+    profile.consent_given_at = None
+    profile.save()
+    response = logged_in.post(reverse("alumni:my_profile_edit"), edit_data(profile, visibility="public"))
+    assert response.status_code == 400
+    assert "first agree to the notice" in response.content.decode()
+    assert Profile.objects.get(pk=profile.pk).visibility == Visibility.HIDDEN
+
+    response = logged_in.post(reverse("alumni:my_profile_edit"), edit_data(profile, visibility="public", consent="on"))
+    assert response.status_code == 302, response.context["form"].errors
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.PUBLIC and profile.consent_given_at is not None
+    record = profile.consent_records.get()
+    assert record.action == ConsentRecord.Action.GIVEN and record.choices["visibility"] == "public"
+
+
+def test_changing_choices_adds_an_updated_consent_record_and_other_edits_do_not(logged_in, profile):
+    logged_in.post(reverse("alumni:my_profile_edit"), edit_data(profile, bio="Bio baru"))
+    assert not profile.consent_records.exists()
+    logged_in.post(reverse("alumni:my_profile_edit"), edit_data(profile, phone_audience="members"))
+    record = profile.consent_records.get()
+    assert record.action == ConsentRecord.Action.UPDATED
+    assert record.choices["phone_audience"] == "members"
+
+
+def test_the_live_preview_renders_unsaved_choices_through_the_policy_and_saves_nothing(logged_in, profile):
+    data = edit_data(profile, visibility="public", email_audience="public", topics_text="topik pratinjau baru")
+    response = logged_in.post(reverse("alumni:my_profile_preview"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    visitor = html.split('data-preview-panel="member"')[0]
+    assert "dewi@example.org" in visitor and "topik pratinjau baru" in visitor
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.MEMBERS and profile.email_audience == "nobody"
+    from taggit.models import Tag
+
+    assert not Tag.objects.filter(name="topik pratinjau baru").exists()
+
+
+def test_hide_me_everywhere_removes_the_profile_from_every_listing_at_once(logged_in, profile):
+    profile.open_to_collaborate = True
+    profile.save()
+    assert logged_in.get(reverse("alumni:hide_me")).status_code == 405
+    response = logged_in.post(reverse("alumni:hide_me"))
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.HIDDEN and not profile.open_to_collaborate
+    assert not visible_profiles(UserFactory(member=True)).filter(pk=profile.pk).exists()
+    assert profile.consent_records.get().choices["visibility"] == "hidden"
+
+
+def test_withdrawing_consent_hides_the_profile_and_clears_consent(logged_in, profile):
+    response = logged_in.post(reverse("alumni:consent_withdraw"))
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.HIDDEN
+    assert profile.consent_given_at is None
+    assert profile.consent_records.get().action == ConsentRecord.Action.WITHDRAWN
+    assert "You withdrew your consent" in logged_in.get(reverse("alumni:my_profile")).content.decode()
+
+
+def test_e_mail_change_needs_the_password_and_tells_the_old_address(logged_in, owner, profile):
+    url = reverse("alumni:email_change")
+    wrong = logged_in.post(url, {"email": "dewi.baru@example.org", "password": "salah"})
+    assert wrong.status_code == 400
+    assert 'value="dewi.baru@example.org"' in wrong.content.decode()
+    owner.refresh_from_db()
+    assert owner.email == "dewi@example.org"
+
+    response = logged_in.post(url, {"email": "dewi.baru@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    owner.refresh_from_db()
+    profile.refresh_from_db()
+    assert owner.email == profile.email == "dewi.baru@example.org"
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["dewi@example.org"]
+    assert mail.outbox[0].subject.startswith("[Jejaring Sekolah Demokrasi] ")
+
+
+def test_e_mail_change_refuses_an_address_of_another_account(logged_in):
+    UserFactory(email="dipakai@example.org")
+    response = logged_in.post(reverse("alumni:email_change"), {"email": "dipakai@example.org", "password": PASSWORD})
+    assert response.status_code == 400
+
+
+def test_an_account_without_profile_gets_a_clear_page_not_an_error(client):
+    client.force_login(UserFactory(member=True))
+    response = client.get(reverse("alumni:my_profile"))
+    assert response.status_code == 200
+    assert "no alumni profile" in response.content.decode()
+    assert client.get(reverse("alumni:my_profile_edit")).status_code == 404
+
+
+def test_account_pages_carry_no_inline_script_or_style(logged_in):
+    for name in ["my_profile", "my_profile_edit", "email_change", "account_delete"]:
+        html = logged_in.get(reverse(f"alumni:{name}")).content.decode()
+        assert "<script>" not in html and "style=" not in html, name
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("login", {"username": "dewi", "password": PASSWORD}),
+        ("logout", {}),
+        ("password_reset", {"email": "dewi@example.org"}),
+        ("my_profile_edit", {"display_name": "x"}),
+        ("my_profile_preview", {"display_name": "x"}),
+        ("hide_me", {}),
+        ("consent_withdraw", {}),
+        ("email_change", {"email": "baru@example.org", "password": PASSWORD}),
+        ("data_export", {}),
+        ("account_delete", {"password": PASSWORD}),
+    ],
+)
+def test_every_account_form_is_protected_by_csrf(owner, profile, name, data):
+    client = Client(enforce_csrf_checks=True)
+    if name != "login":
+        client.force_login(owner)
+    assert client.post(reverse(f"alumni:{name}"), data).status_code == 403
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.MEMBERS and Profile.objects.filter(pk=profile.pk).exists()
+
+
+def test_help_offers_are_replaced_without_breaking_their_uniqueness(logged_in, profile):
+    HelpOffer.objects.create(profile=profile, help_type="facilitator")
+    logged_in.post(reverse("alumni:my_profile_edit"), edit_data(profile, help_types=["facilitator", "research"]))
+    assert sorted(profile.help_type_values()) == ["facilitator", "research"]

@@ -1,0 +1,172 @@
+"""A hidden person must leave no trace: not in pages, search, autocomplete, counts, feeds, sitemaps or errors.
+
+The `leaky` fixture (tests/alumni/conftest.py) plants MARKER in every field of a hidden profile (name, bio, roles,
+e-mail, phone, social links, languages, photo file name) and ORGANISATION_MARKER in the name of an organisation
+whose only member is that hidden person: the organisation is public, the membership is not.
+
+To cover a new channel, add a `Channel` to CHANNELS: a URL (formatted with the fixture's values: {hidden_id},
+{visible_id}, {cohort}, {shared}, {lonely}, {marker}, {org_marker}) or a callable `fetch(client, ctx) -> str`.
+A URL containing the marker is compared with the same URL carrying a harmless word instead, so the page may echo
+what the visitor typed but must not find anything more with it.
+"""
+
+from dataclasses import dataclass, replace
+
+import pytest
+from django.core import mail
+
+from alumni.models import Visibility
+from tests.alumni.conftest import MARKER, ORGANISATION_MARKER
+from tests.factories.alumni import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+NONCE = "Wvbnoneq3x"  # same shape as MARKER, found nowhere
+
+
+@dataclass
+class Channel:
+    name: str
+    url: str = ""
+    fetch: object = None  # callable(client, ctx) -> str, instead of a URL
+    organisation_is_public: bool = False  # the lone organisation's own name may legitimately appear here
+
+
+def _json_of_autocomplete(term):
+    return lambda client, ctx: client.get("/alumni/saran/", {"q": term.format(**ctx)}).content.decode()
+
+
+FILTERS = [
+    "region=kabupaten-pandeglang",
+    "topic=deteksi-dini",
+    "topic=kohesi-sosial",
+    "help=facilitator",
+    "help=mediator",
+    "sector=cso",
+    "cohort={cohort}",
+    "year=2024",
+    "organisation={shared}",
+    "organisation={lonely}",
+]
+
+CHANNELS = [
+    Channel("directory", "/alumni/"),
+    Channel("directory, English", "/en/alumni/"),
+    Channel("directory search", "/alumni/?q={marker}"),
+    Channel("directory search by name", "/alumni/?q=Rahasia"),
+    Channel("directory search by organisation", "/alumni/?q={org_marker}"),
+    Channel("directory search by bio", "/alumni/?q=deteksi+dini"),
+    *(Channel(f"directory filter {f}", f"/alumni/?{f}") for f in FILTERS),
+    *(Channel(f"directory search + filter {f}", f"/alumni/?q={{marker}}&{f}") for f in FILTERS),
+    Channel("directory, all filters", "/alumni/?" + "&".join(FILTERS)),
+    Channel("directory, page 2", "/alumni/?page=2"),
+    Channel("profile (404)", "/alumni/profil/{hidden_id}/"),
+    Channel("profile (404), English", "/en/alumni/profil/{hidden_id}/"),
+    Channel("photo", "/alumni/foto/{hidden_id}/"),
+    Channel("a visible colleague's profile", "/alumni/profil/{visible_id}/"),
+    Channel("cohorts", "/alumni/angkatan/"),
+    Channel("cohort", "/alumni/angkatan/{cohort}/"),
+    Channel("organisations", "/alumni/organisasi/", organisation_is_public=True),
+    Channel("organisations search", "/alumni/organisasi/?q={marker}", organisation_is_public=True),
+    Channel("shared organisation", "/alumni/organisasi/{shared}/"),
+    Channel("lone organisation", "/alumni/organisasi/{lonely}/", organisation_is_public=True),
+    Channel("autocomplete by marker", fetch=_json_of_autocomplete("{marker}")),
+    Channel("autocomplete by name", fetch=_json_of_autocomplete("Rahasia")),
+    Channel("autocomplete by organisation", fetch=_json_of_autocomplete("{org_marker}"), organisation_is_public=True),
+    Channel("finder", "/alumni/cari-kolaborator/?need={marker}+deteksi+dini&help_type=facilitator"),
+    Channel("finder by region", "/alumni/cari-kolaborator/?need=kohesi+sosial&region=kabupaten-pandeglang"),
+    Channel("finder, English", "/en/alumni/cari-kolaborator/?need=deteksi+dini&help_type=mediator"),
+    Channel("sitemap", "/sitemap.xml"),
+    Channel("site search", "/search/?q={marker}"),
+    Channel("news RSS", "/feeds/news/rss/"),
+    Channel("news Atom", "/feeds/news/atom/"),
+    Channel("resources RSS", "/feeds/resources/rss/"),
+    Channel("home page", "/"),
+    Channel("a missing page", "/alumni/tidak-ada/"),
+]
+
+
+@pytest.fixture
+def ctx(leaky):
+    return {
+        "hidden_id": leaky["hidden"].public_id,
+        "visible_id": leaky["visible"].public_id,
+        "cohort": leaky["cohort"].slug,
+        "shared": leaky["shared"].slug,
+        "lonely": leaky["lonely"].slug,
+        "marker": MARKER,
+        "org_marker": ORGANISATION_MARKER,
+    }
+
+
+def _fetch(channel, client, ctx):
+    if channel.fetch is not None:
+        return None, channel.fetch(client, ctx)
+    response = client.get(channel.url.format(**ctx))
+    return response.status_code, response.content.decode()
+
+
+def _occurrences(text, word):
+    return text.lower().count(word.lower())
+
+
+def _leaks(channel, client, ctx):
+    status, body = _fetch(channel, client, ctx)
+    found = []
+    for word, key, may_appear in (
+        (MARKER, "{marker}", False),
+        (ORGANISATION_MARKER, "{org_marker}", channel.organisation_is_public),
+    ):
+        if may_appear:
+            continue
+        allowed = 0
+        if key in channel.url:
+            control_status, control_body = _fetch(replace(channel, url=channel.url.replace(key, NONCE)), client, ctx)
+            allowed = _occurrences(control_body, NONCE)
+            if status != control_status:
+                found.append(f"{channel.name}: status {status}, but {control_status} for an unknown word")
+        if _occurrences(body, word) != allowed:
+            found.append(f"{channel.name}: {word} found")
+    return found
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "member"])
+def test_a_hidden_person_leaves_no_trace_in_any_channel(viewer, ctx, leaky, as_user):
+    assert MARKER not in leaky["hidden"].photo.name  # stored under a random name
+    client = as_user(UserFactory(member=True) if viewer == "member" else None)
+    leaks = [leak for channel in CHANNELS for leak in _leaks(channel, client, ctx)]
+    assert leaks == []
+    for message in mail.outbox:
+        if leaky["hidden"].email not in message.to:
+            assert MARKER.lower() not in (message.subject + message.body).lower()
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "member"])
+def test_the_lone_organisation_shows_no_member_and_no_role(viewer, ctx, as_user):
+    client = as_user(UserFactory(member=True) if viewer == "member" else None)
+    response = client.get(f"/alumni/organisasi/{ctx['lonely']}/")
+    assert response.status_code == 200
+    assert response.context["member_count"] == 0
+    assert ORGANISATION_MARKER in response.content.decode()  # the organisation itself is public
+    listing = client.get("/alumni/organisasi/")
+    counts = {o.slug: o.member_count for o in listing.context["results"].object_list}
+    assert counts[ctx["lonely"]] == 0
+
+
+def test_hidden_and_unknown_profiles_answer_identically(client, ctx):
+    hidden = client.get(f"/alumni/profil/{ctx['hidden_id']}/")
+    unknown = client.get("/alumni/profil/tidakadaabc1/")
+    assert hidden.status_code == unknown.status_code == 404
+    assert hidden.content.decode().replace(ctx["hidden_id"], "ID") == unknown.content.decode().replace(
+        "tidakadaabc1", "ID"
+    )
+
+
+def test_the_marker_shows_once_the_person_chooses_to_be_seen(client, leaky):
+    """The leak test can fail: the same channels do show the person after consent."""
+    hidden = leaky["hidden"]
+    hidden.visibility = Visibility.PUBLIC
+    hidden.consent_given_at = leaky["visible"].consent_given_at
+    hidden.save()
+    assert MARKER in client.get("/alumni/", {"q": MARKER}).content.decode().replace(f'value="{MARKER}"', "")
+    assert MARKER in client.get(f"/alumni/profil/{hidden.public_id}/").content.decode()

@@ -1,0 +1,112 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.images.models import Image
+
+from alumni.models import Membership, Organisation, Visibility
+from tests.factories.alumni import OrganisationFactory, ProfileFactory, region
+
+pytestmark = pytest.mark.django_db
+
+ORGANISATIONS = "/alumni/organisasi/"
+
+
+def names(response):
+    return [organisation.name for organisation in response.context["results"].object_list]
+
+
+def facet(response, name):
+    return {option.value: option.count for f in response.context["facets"] if f.name == name for option in f.options}
+
+
+@pytest.fixture
+def organisations(home):
+    lebak, serang = region("Kabupaten Lebak"), region("Kota Serang")
+    forum = OrganisationFactory(name="Forum Lintas Iman", org_type=Organisation.Type.NETWORK, verified=True)
+    forum.regions.add(lebak, serang)
+    forum.topics.add("kohesi sosial")
+    ormas = OrganisationFactory(name="Pemuda Ormas", org_type=Organisation.Type.ORMAS, description="Kegiatan pemuda")
+    ormas.regions.add(serang)
+    ormas.topics.add("kohesi sosial", "pemilu damai")
+    OrganisationFactory(name="Kampus Riset", org_type=Organisation.Type.ACADEMIC)
+    return {"forum": forum, "ormas": ormas}
+
+
+def test_directory_filters_organisations_with_counts(client, organisations):
+    response = client.get(ORGANISATIONS)
+    assert names(response) == ["Forum Lintas Iman", "Kampus Riset", "Pemuda Ormas"]
+    assert facet(response, "type") == {"network": 1, "ormas": 1, "academic": 1}
+    assert facet(response, "region") == {"kabupaten-lebak": 1, "kota-serang": 2}
+    assert facet(response, "topic") == {"kohesi-sosial": 2, "pemilu-damai": 1}
+    assert facet(response, "verified") == {"yes": 1, "no": 2}
+
+    narrowed = client.get(ORGANISATIONS, {"region": "kota-serang", "topic": "kohesi-sosial", "verified": "no"})
+    assert names(narrowed) == ["Pemuda Ormas"]
+    assert facet(narrowed, "verified") == {"yes": 1, "no": 1}
+    assert names(client.get(ORGANISATIONS, {"type": ["ormas", "academic"]})) == ["Kampus Riset", "Pemuda Ormas"]
+    assert names(client.get(ORGANISATIONS, {"q": "pemuda"})) == ["Pemuda Ormas"]
+    assert client.get(ORGANISATIONS, {"verified": "maybe", "page": "x"}).status_code == 200
+
+
+def test_member_counts_in_the_directory_count_only_visible_alumni(client, as_user, member, organisations):
+    forum = organisations["forum"]
+    ProfileFactory(visible=Visibility.PUBLIC, organisations=[forum])
+    ProfileFactory(visible=Visibility.MEMBERS, organisations=[forum])
+    ProfileFactory(organisations=[forum])
+    counts = {o.name: o.member_count for o in client.get(ORGANISATIONS).context["results"].object_list}
+    assert counts["Forum Lintas Iman"] == 1
+    counts = {o.name: o.member_count for o in as_user(member).get(ORGANISATIONS).context["results"].object_list}
+    assert counts["Forum Lintas Iman"] == 2
+
+
+def test_detail_page_shows_the_organisation_and_only_visible_members_with_roles(client, as_user, member, organisations):
+    forum = organisations["forum"]
+    forum.website = "https://forum.example.org"
+    forum.contact_email = "info@forum.example.org"
+    forum.description = "Jaringan dialog lintas iman di Banten."
+    forum.logo = Image.objects.create(title="Logo", file=get_test_image_file())
+    forum.save()
+    public = ProfileFactory(display_name="Publik", visible=Visibility.PUBLIC)
+    Membership.objects.create(profile=public, organisation=forum, role="Koordinator")
+    ProfileFactory(display_name="Anggota", visible=Visibility.MEMBERS, organisations=[forum])
+    hidden = ProfileFactory(display_name="Tersembunyi")
+    Membership.objects.create(profile=hidden, organisation=forum, role="Bendahara rahasia")
+
+    url = reverse("alumni:organisation", args=[forum.slug])
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in ("Forum Lintas Iman", "https://forum.example.org", "info@forum.example.org", "Kabupaten Lebak"):
+        assert text in html
+    assert "kohesi sosial" in html
+    assert "badge--verified" in html
+    assert '<img alt="" class="organisation-item__logo"' in html or 'class="organisation-item__logo"' in html
+    assert [card.display_name for card, _role in response.context["members"]] == ["Publik"]
+    assert "Koordinator" in html
+    assert response.context["member_count"] == 1
+    assert "Tersembunyi" not in html and "Bendahara rahasia" not in html
+    member_view = as_user(member).get(url)
+    assert [card.display_name for card, _role in member_view.context["members"]] == ["Anggota", "Publik"]
+    assert client.get(reverse("alumni:organisation", args=["tidak-ada"])).status_code == 404
+
+
+def test_organisation_listing_query_count_does_not_grow(client, home):
+    def add(count):
+        for _ in range(count):
+            organisation = OrganisationFactory()
+            organisation.regions.add(region("Kota Serang"))
+            organisation.topics.add("kohesi sosial")
+            ProfileFactory(visible=Visibility.PUBLIC, organisations=[organisation])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(ORGANISATIONS, {"topic": "kohesi-sosial"})
+        return len(queries)
+
+    add(5)
+    count()
+    with_5 = count()
+    add(15)
+    assert count() == with_5

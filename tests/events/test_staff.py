@@ -1,0 +1,224 @@
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail import hooks
+
+from events import registration as services
+from events.models import Registration
+from tests.events.conftest import wib
+from tests.factories.alumni import UserFactory, region
+from tests.factories.events import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+Status = Registration.Status
+LIST_URL = "wagtailsnippets_events_registration:list"
+
+
+def url(name, *args):
+    return reverse(f"wagtailsnippets_events_registration:{name}", args=args)
+
+
+@pytest.fixture
+def event(make_event):
+    return make_event(title="Lokakarya Tim Tangguh", capacity=2, start=wib(2030, 11, 4, 9), end=wib(2030, 11, 5, 16))
+
+
+@pytest.fixture
+def staff_client(admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def door_staff(db):
+    """An event organiser: admin access and the registration permissions only."""
+    user = UserFactory()
+    group = Group.objects.create(name="Panitia kegiatan")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="events", codename__endswith="_registration"),
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def outsiders(db):
+    """Who must never see registrations: anonymous visitors, verified members, editors without the permission."""
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return {"anonymous": None, "member": UserFactory(member=True), "editor": editor}
+
+
+def client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def seated(event, count, status=Status.CONFIRMED, **fields):
+    people = [RegistrationFactory(event=event, **fields) for _ in range(count)]
+    for person in people:
+        services.confirm(person)
+    return people
+
+
+def test_staff_list_search_and_filter_registrations(staff_client, event, make_event):
+    other = make_event(title="Dialog warga", capacity=10)
+    siti = RegistrationFactory(event=event, name="Siti Rahmawati", organisation="FKUB Kota Serang")
+    RegistrationFactory(event=event, name="Budi Santoso", organisation="Tim Tangguh Serpong", attended=True)
+    RegistrationFactory(event=other, name="Dewi Lestari")
+    services.confirm(siti)
+
+    html = staff_client.get(url("list")).content.decode()
+    assert all(name in html for name in ["Siti Rahmawati", "Budi Santoso", "Dewi Lestari"])
+
+    def names(**params):
+        html = staff_client.get(url("list"), params).content.decode()
+        return {name for name in ["Siti Rahmawati", "Budi Santoso", "Dewi Lestari"] if name in html}
+
+    assert names(q="fkub") == {"Siti Rahmawati"}
+    assert names(q="budi") == {"Budi Santoso"}
+    assert names(event=other.pk) == {"Dewi Lestari"}
+    assert names(status=Status.CONFIRMED) == {"Siti Rahmawati"}
+    assert names(attended="true") == {"Budi Santoso"}
+
+
+def test_the_listing_runs_the_same_queries_for_10_and_100_registrations(staff_client, event):
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert staff_client.get(url("list"), {"export": "csv"}).status_code == 200
+            assert staff_client.get(url("list")).status_code == 200
+        return len(context)
+
+    RegistrationFactory.create_batch(10, event=event, regency=region("Kota Serang"))
+    ten = queries()
+    RegistrationFactory.create_batch(90, event=event, regency=region("Kota Serang"))
+    assert queries() == ten
+
+
+def test_csv_export_has_local_times_and_defuses_spreadsheet_formulas(staff_client, event):
+    registration = RegistrationFactory(
+        event=event, name="=HYPERLINK(\"http://evil.example\")", phone="+62 812 3456 7890", regency=region("Kota Serang")
+    )
+    services.confirm(registration)
+    registration.refresh_from_db()
+
+    response = staff_client.get(url("list"), {"export": "csv"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv"
+    assert 'filename="registrations.csv"' in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == 2
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Name"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert row["Phone"] == "'+62 812 3456 7890"
+    assert row["Event"] == "Lokakarya Tim Tangguh"
+    assert row["Regency/city"] == "Kota Serang"
+    assert row["Status"] == str(Status.CONFIRMED.label)
+    local = registration.confirmed_at.astimezone(wib(2030, 1, 1).tzinfo)
+    assert row["Confirmed at"] == local.strftime("%Y-%m-%d %H:%M")
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member", "editor"])
+def test_only_staff_with_the_permission_see_list_or_export(outsiders, who, event):
+    RegistrationFactory(event=event, name="Siti Rahmawati", email="siti@example.org")
+    client = client_for(outsiders[who])
+    for params in [{}, {"export": "csv"}, {"export": "xlsx"}]:
+        response = client.get(url("list"), params)
+        assert response.status_code in (302, 403)
+        body = b"" if response.streaming else response.content
+        assert b"siti@example.org" not in body
+    if who == "anonymous":
+        assert "/admin/login/" in client.get(url("list"))["Location"]
+
+
+def test_door_staff_check_people_in_and_can_undo(door_staff, event):
+    siti, budi = seated(event, 2)
+    client = client_for(door_staff)
+    listing = client.get(url("list")).content.decode()
+    assert f'action="{url("attendance", siti.pk)}"' in listing
+
+    response = client.post(url("attendance", siti.pk), {"attended": "1", "next": reverse(LIST_URL) + "?q=siti"})
+    assert response.status_code == 302 and response["Location"] == reverse(LIST_URL) + "?q=siti"
+    client.post(url("attendance", siti.pk), {"attended": "1"})  # a double click at the door
+    assert Registration.objects.get(pk=siti.pk).attended is True
+    assert Registration.objects.get(pk=budi.pk).attended is False
+
+    client.post(url("attendance", siti.pk), {"attended": ""})
+    assert Registration.objects.get(pk=siti.pk).attended is False
+    assert client.get(url("attendance", siti.pk)).status_code == 405
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member", "editor"])
+def test_others_cannot_check_anyone_in_or_cancel(outsiders, who, event):
+    (siti,) = seated(event, 1)
+    client = client_for(outsiders[who])
+    assert client.post(url("attendance", siti.pk), {"attended": "1"}).status_code in (302, 403)
+    assert client.post(url("cancel_registration", siti.pk)).status_code in (302, 403)
+    siti.refresh_from_db()
+    assert (siti.attended, siti.status) == (False, Status.CONFIRMED)
+
+
+def test_staff_cancelling_in_the_admin_promotes_the_waiting_list(door_staff, event):
+    first, second, waiting = seated(event, 3)
+    assert waiting.status == Status.WAITLISTED
+    client = client_for(door_staff)
+    mail.outbox.clear()
+
+    page = client.get(url("cancel_registration", first.pk))
+    assert page.status_code == 200 and first.name in page.content.decode()
+    assert Registration.objects.get(pk=first.pk).status == Status.CONFIRMED
+
+    response = client.post(url("cancel_registration", first.pk))
+    assert response.status_code == 302
+    assert Registration.objects.get(pk=first.pk).status == Status.CANCELLED
+    assert Registration.objects.get(pk=waiting.pk).status == Status.CONFIRMED
+    assert [message.to for message in mail.outbox] == [[waiting.email]]
+
+
+def test_deleting_a_confirmed_registration_in_the_admin_gives_the_seat_away(staff_client, event):
+    first, _second, waiting = seated(event, 3)
+    mail.outbox.clear()
+
+    response = staff_client.post(url("delete", first.pk))
+
+    assert response.status_code == 302
+    assert not Registration.objects.filter(pk=first.pk).exists()
+    assert Registration.objects.get(pk=waiting.pk).status == Status.CONFIRMED
+    assert [message.to for message in mail.outbox] == [[waiting.email]]
+
+
+def test_raising_the_capacity_fills_seats_from_the_waiting_list_when_published(rf, event):
+    *_, third, fourth = seated(event, 4)
+    event.capacity = 3
+    event.save_revision().publish()
+
+    for hook in hooks.get_hooks("after_publish_page"):
+        hook(rf.post("/"), event)
+
+    assert Registration.objects.get(pk=third.pk).status == Status.CONFIRMED
+    assert Registration.objects.get(pk=fourth.pk).status == Status.WAITLISTED
+
+
+def test_staff_cannot_type_in_registrations_that_bypass_confirmation(staff_client):
+    assert staff_client.get(url("add")).status_code in (302, 403)
+    assert "Add registration" not in staff_client.get(url("list")).content.decode()
+
+
+def test_the_event_page_in_the_admin_links_to_its_registrations(staff_client, event):
+    expected = f'{reverse(LIST_URL)}?event={event.pk}'
+    assert expected in staff_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+    explorer = staff_client.get(reverse("wagtailadmin_explore", args=[event.get_parent().pk])).content.decode()
+    assert expected in explorer
