@@ -99,7 +99,7 @@ def claim(request, token):
         },
         status=400 if form.is_bound else 200,
     )
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the URL
+    response["Referrer-Policy"] = "same-origin"  # the token is in the URL: never sent to another site
     return response
 
 

@@ -75,7 +75,7 @@ def directory(request):
     context = {
         "search_query": query,
         "selected": selected,
-        "facets": profile_facets(search_profiles(Profile.objects.all(), query), selected),
+        "facets": profile_facets(base, selected),
         "results": page_obj,
         "cards": _cards(request.user, page_obj.object_list),
         "result_count": page_obj.paginator.count,

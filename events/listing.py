@@ -85,9 +85,10 @@ def _paginate(events, request):
 
 def month_grid(month, events, today):
     """Weeks (Monday first) of days; each day knows whether it is in the month, today, and its events."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     by_day = {}
     for event in events:
-        day, last = event.local_start.date(), event.local_end.date()
+        day, last = max(event.local_start.date(), weeks[0][0]), min(event.local_end.date(), weeks[-1][-1])
         while day <= last:
             by_day.setdefault(day, []).append(event)
             day += datetime.timedelta(days=1)
@@ -96,7 +97,7 @@ def month_grid(month, events, today):
             {"date": day, "in_month": day.month == month.month, "today": day == today, "events": by_day.get(day, [])}
             for day in week
         ]
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+        for week in weeks
     ]
 
 
@@ -115,11 +116,12 @@ def event_index(request, index):
     context = index.get_context(request)
     if view == CALENDAR:
         month = filters.setdefault("bulan", today.replace(day=1))
-        events = list(_filter(visible_events(user, index.locale).child_of(index), filters).order_by("start", "pk"))
+        events = _filter(visible_events(user, index.locale).child_of(index), filters).order_by("start", "pk")
+        events = list(events[:MAX_EVENTS_IN_MONTH])
         context.update(
             {
                 "month": month,
-                "weeks": month_grid(month, events[:MAX_EVENTS_IN_MONTH], today),
+                "weeks": month_grid(month, events, today),
                 "weekdays": [(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
                 "previous_month": _shift(month, -1),
                 "next_month": _shift(month, 1),

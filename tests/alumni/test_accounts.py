@@ -20,6 +20,7 @@ def _default_language():
     yield
     translation.deactivate()
 
+
 PASSWORD = "sandi-rahasia-123"  # UserFactory's
 
 
@@ -155,8 +156,12 @@ def test_my_profile_shows_both_audiences_and_the_introductions_i_received(logged
     profile.email_audience = "members"
     profile.save()
     profile.introductions.create(
-        sender_name="Pak Rahmat", sender_email="rahmat@lsm.example", purpose="Pelatihan", message="Halo",
-        status="accepted", token_hash="a" * 64,
+        sender_name="Pak Rahmat",
+        sender_email="rahmat@lsm.example",
+        purpose="Pelatihan",
+        message="Halo",
+        status="accepted",
+        token_hash="a" * 64,
     )
     profile.introductions.create(
         sender_name="Bu Wati", sender_email="wati@lsm.example", purpose="Diskusi", message="Halo", token_hash="b" * 64
@@ -251,8 +256,16 @@ def test_staff_and_consent_fields_cannot_be_set_by_adding_form_fields(logged_in,
     )
     assert logged_in.post(reverse("alumni:my_profile_edit"), data).status_code == 302
     after = Profile.objects.get(pk=profile.pk)
-    for name in ["user_id", "consent_given_at", "consent_version", "external_id", "full_name", "public_id", "email",
-                 "created_at"]:
+    for name in [
+        "user_id",
+        "consent_given_at",
+        "consent_version",
+        "external_id",
+        "full_name",
+        "public_id",
+        "email",
+        "created_at",
+    ]:
         assert getattr(after, name) == getattr(before, name), name
     assert not after.cohorts.exists()
     owner.refresh_from_db()
@@ -287,8 +300,16 @@ def test_a_member_cannot_edit_another_profile_by_posting_its_ids(logged_in, prof
 
 
 def test_account_urls_carry_no_profile_id():
-    for name in ["my_profile", "my_profile_edit", "my_profile_preview", "hide_me", "email_change", "data_export",
-                 "account_delete", "consent_withdraw"]:
+    for name in [
+        "my_profile",
+        "my_profile_edit",
+        "my_profile_preview",
+        "hide_me",
+        "email_change",
+        "data_export",
+        "account_delete",
+        "consent_withdraw",
+    ]:
         assert reverse(f"alumni:{name}").startswith("/alumni/profil-saya/")
 
 

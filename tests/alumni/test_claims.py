@@ -110,14 +110,20 @@ def test_claim_page_shows_the_imported_data_and_a_form_with_private_defaults(imp
     response = client.get(path_of(link_of(mail.outbox[0])))
     assert response.status_code == 200
     html = response.content.decode()
-    for text in ["Siti Rahmawati", "siti.rahma@example.org", "Kabupaten Lebak", "Forum Lintas Iman Lebak",
-                 "deteksi dini", "Angkatan 2023"]:
+    for text in [
+        "Siti Rahmawati",
+        "siti.rahma@example.org",
+        "Kabupaten Lebak",
+        "Forum Lintas Iman Lebak",
+        "deteksi dini",
+        "Angkatan 2023",
+    ]:
         assert text in html
     form = response.context["form"]
     assert form["visibility"].value() == "hidden"
     assert form["email_audience"].value() == "nobody"
     assert response["Cache-Control"].startswith("max-age=0")
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in html
 
 

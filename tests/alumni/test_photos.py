@@ -174,9 +174,7 @@ MATRIX = [
 @pytest.mark.parametrize(("visibility", "audience", "expected"), MATRIX)
 def test_the_photo_view_obeys_the_audience_and_the_profile_visibility(owner, visibility, audience, expected):
     profile = with_photo(
-        ProfileFactory(
-            user=owner, visible=None if visibility == "hidden" else visibility, photo_audience=audience
-        )
+        ProfileFactory(user=owner, visible=None if visibility == "hidden" else visibility, photo_audience=audience)
     )
     viewers = {
         "anonymous": None,

@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail import hooks
+from wagtail.users.models import UserProfile
 
 from events import registration as services
 from events.models import Registration
@@ -33,6 +34,9 @@ def event(make_event):
 
 @pytest.fixture
 def staff_client(admin_user):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
     client = Client()
     client.force_login(admin_user)
     return client
@@ -66,11 +70,9 @@ def client_for(user):
     return client
 
 
-def seated(event, count, status=Status.CONFIRMED, **fields):
+def seated(event, count, **fields):
     people = [RegistrationFactory(event=event, **fields) for _ in range(count)]
-    for person in people:
-        services.confirm(person)
-    return people
+    return [services.confirm(person) for person in people]
 
 
 def test_staff_list_search_and_filter_registrations(staff_client, event, make_event):

@@ -292,7 +292,9 @@ LAST_NAMES = [
 ]
 # fmt: on
 SECTORS = list(Sector)
-VISIBILITIES = [Visibility.PUBLIC, Visibility.MEMBERS, Visibility.HIDDEN]
+# Half of the people are public, so that visitors see a network; a quarter each show themselves to members only
+# or stay hidden.
+VISIBILITIES = [Visibility.PUBLIC, Visibility.MEMBERS, Visibility.PUBLIC, Visibility.HIDDEN]
 AUDIENCES = [Audience.NOBODY, Audience.MEMBERS, Audience.PUBLIC]
 AVATAR_COLOURS = [TEAL, TEAL_DARK, TERRACOTTA, (84, 56, 110)]
 
@@ -353,9 +355,9 @@ def _profile_spec(number, position, cohort):
     external_id = f"demo-{cohort['year']}-{position + 1:02d}"
     # The visibility cycles fastest; each field's audience cycles with the profile's rank among its visibility,
     # so every visibility meets every audience of every field.
-    visibility, rank = VISIBILITIES[number % 3], number // 3
+    visibility, rank = VISIBILITIES[number % 4], number // 4
     region = cohort["regions"][position % len(cohort["regions"])]
-    sector = SECTORS[(number + number // 9) % len(SECTORS)]
+    sector = SECTORS[(number + rank) % len(SECTORS)]  # every sector in every visibility
     topics = rng.sample(TOPICS, rng.randint(2, 3))
     visible = visibility != Visibility.HIDDEN
     # Hidden profiles: unclaimed imports, owners who chose to stay hidden, owners who withdrew consent.

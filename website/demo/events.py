@@ -122,7 +122,7 @@ REFRESHER_PLAN = [
         },
     ),
     (
-        ("profile", "demo-2023-04"),
+        ("profile", "demo-2023-03"),
         (2026, 12, 31),
         FollowUpItem.Status.IN_PROGRESS,
         60,
@@ -371,7 +371,7 @@ def history(alumni, regions):
                 ],
                 "children": {
                     "speakers": [
-                        speaker(alumni.profiles["demo-2023-04"], role="Fasilitator simulasi mediasi"),
+                        speaker(alumni.profiles["demo-2023-03"], role="Fasilitator simulasi mediasi"),
                         speaker(name="Yohanes Pranata (contoh)", role="Pendamping Tim Tangguh"),
                     ],
                     "photos": photos(
@@ -409,7 +409,7 @@ def history(alumni, regions):
                 ],
                 "children": {
                     "speakers": [
-                        speaker(alumni.profiles["demo-2023-04"], role="Mediation role-play facilitator"),
+                        speaker(alumni.profiles["demo-2023-03"], role="Mediation role-play facilitator"),
                         speaker(name="Yohanes Pranata (contoh)", role="Tim Tangguh mentor"),
                     ],
                     "photos": photos(

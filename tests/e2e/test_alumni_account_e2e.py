@@ -1,0 +1,107 @@
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from alumni.claims import send_invitation
+from alumni.models import Visibility
+from alumni.policy import visible_profiles
+from tests.factories.alumni import OrganisationFactory, ProfileFactory, region
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "kopi-tubruk-cilegon-2024"
+
+
+def serious_violations(browser, url, storage_state=None):
+    """axe-core on `url`, logged in when `storage_state` holds the session (the axe_check fixture is anonymous)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900}, storage_state=storage_state)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        results = Axe().run(page)
+        return [
+            f"{violation['id']} ({violation['impact']}): {violation['help']} {[n['target'] for n in violation['nodes']][:3]}"
+            for violation in results.response["violations"]
+            if violation["impact"] in {"serious", "critical"}
+        ]
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def invited():
+    profile = ProfileFactory(
+        full_name="Nur Aini (contoh)",
+        email="nur.aini@example.org",
+        regency=region("Kota Cilegon"),
+        topics=["kohesi sosial"],
+        organisations=[OrganisationFactory(name="Forum Pemuda Lintas Iman (contoh)")],
+    )
+    send_invitation(profile, language="en")
+    link = re.search(r"https?://\S+/klaim/\S+/", mail.outbox[-1].body).group(0)
+    return profile, re.sub(r"^https?://[^/]+", "", link)
+
+
+def test_alumnus_claims_from_the_e_mailed_link_sets_visibility_previews_saves_and_hides(
+    live_server, page, browser, invited, axe_check
+):
+    profile, path = invited
+    assert axe_check(live_server.url + path) == []  # looking does not use the link up
+
+    page.goto(live_server.url + path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Claim your profile")
+    expect(page.get_by_text("Forum Pemuda Lintas Iman (contoh)")).to_be_visible()
+    page.get_by_label("Choose a password").fill(PASSWORD)
+    page.get_by_label("Type the password again").fill(PASSWORD)
+    page.get_by_role("radio", name="Members").check()
+    page.get_by_label("Who sees your e-mail address").select_option("public")
+    # The summary follows the choices: a field is never shown to more people than the profile.
+    expect(page.locator("[data-summary-for=email_audience] strong")).to_have_text("verified members of the network")
+    page.get_by_label("I have read the notice above").check()
+    page.get_by_role("button", name="Create my account").click()
+    page.wait_for_url(live_server.url + "/en/alumni/profil-saya/")
+    expect(page.get_by_text("Welcome! Your account is ready.")).to_be_visible()
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.MEMBERS and profile.consent_given_at is not None
+
+    page.get_by_role("link", name="Edit my profile").click()
+    page.wait_for_url("**/profil-saya/ubah/")
+    edit_url = page.url
+    assert serious_violations(browser, edit_url, page.context.storage_state()) == []
+
+    visitors = page.locator("[data-preview-panel=visitor]")
+    members_tab = page.get_by_role("tab", name="What verified members see")
+    expect(page.get_by_role("tab", name="What visitors see")).to_have_attribute("aria-selected", "true")
+    expect(visitors).to_contain_text("They cannot see your profile at all")
+    page.get_by_role("radio", name="Everyone").check()
+    page.get_by_label("Topics of expertise").fill("kohesi sosial, deteksi dini")
+    # The server re-renders the preview for the unsaved form, through the visibility policy.
+    expect(visitors).to_contain_text("deteksi dini")
+    expect(visitors).to_contain_text("nur.aini@example.org")
+    members_tab.click()
+    expect(members_tab).to_have_attribute("aria-selected", "true")
+    expect(page.locator("[data-preview-panel=member]")).to_be_visible()
+    expect(visitors).to_be_hidden()
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.MEMBERS  # nothing saved yet
+
+    page.get_by_role("button", name="Save my profile").click()
+    page.wait_for_url(live_server.url + "/en/alumni/profil-saya/")
+    expect(page.get_by_text("Your profile is saved.")).to_be_visible()
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.PUBLIC
+    assert visible_profiles(None).filter(pk=profile.pk).exists()
+
+    page.get_by_role("button", name="Hide me everywhere").click()
+    expect(page.get_by_text("Your profile is now hidden everywhere.")).to_be_visible()
+    assert not visible_profiles(None).filter(pk=profile.pk).exists()
+    assert [error for error in page.console_errors if "Content Security Policy" in error] == []
+
+
+def test_login_and_password_reset_pages_have_no_serious_accessibility_violations(live_server, axe_check):
+    for path in ["/alumni/masuk/", "/alumni/lupa-sandi/", "/en/alumni/masuk/", "/en/alumni/lupa-sandi/"]:
+        assert axe_check(live_server.url + path) == [], path
