@@ -40,7 +40,7 @@ class StaffPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if self.actions is not None and action not in self.actions:
             return False
-        return super().user_has_permission(user, action)
+        return is_staff(user) and super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions):
         if self.actions is not None:
@@ -63,7 +63,7 @@ class StaffExportIndexView(IndexView):
         return super().show_export_buttons and is_staff(self.request.user)
 
     def get(self, request, *args, **kwargs):
-        if False:
+        if self.is_export and not is_staff(request.user):
             raise PermissionDenied
         return super().get(request, *args, **kwargs)
 

@@ -8,6 +8,7 @@ import re
 
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import URLValidator
 from django.utils.html import strip_tags
@@ -37,7 +38,15 @@ def plain_text(value, multiline=False):
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-class LoginForm(AuthenticationForm):
+class PlainLabels:
+    """Labels without Django's trailing colon: they read as questions and sentences."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class LoginForm(PlainLabels, AuthenticationForm):
     """Log in with the username or the e-mail address of the account."""
 
     username = forms.CharField(
@@ -65,6 +74,8 @@ def audience_field(label):
     return forms.ChoiceField(label=label, choices=Audience.choices, initial=Audience.NOBODY)
 
 
+OPEN_TO_COLLABORATE = _("I am open to collaborate with partners")
+ACCEPTS_INTRODUCTIONS = _("People may ask to be introduced to me (my e-mail is only shared if I accept)")
 VISIBILITY_HELP = _("Hidden: only you and network staff. Members: verified alumni and partners who are logged in.")
 
 
@@ -78,7 +89,15 @@ def visibility_field():
     )
 
 
-class ClaimForm(forms.Form):
+class PasswordResetForm(PlainLabels, auth_forms.PasswordResetForm):
+    pass
+
+
+class SetPasswordForm(PlainLabels, auth_forms.SetPasswordForm):
+    pass
+
+
+class ClaimForm(PlainLabels, forms.Form):
     """Set a password, choose who sees what, and consent to the notice."""
 
     password1 = forms.CharField(
@@ -96,10 +115,8 @@ class ClaimForm(forms.Form):
     email_audience = audience_field(_("Who sees your e-mail address"))
     phone_audience = audience_field(_("Who sees your phone number"))
     social_audience = audience_field(_("Who sees your social media links"))
-    open_to_collaborate = forms.BooleanField(label=_("I am open to collaborate with partners"), required=False)
-    accepts_introductions = forms.BooleanField(
-        label=_("People may ask to be introduced to me (my e-mail is only shared if I accept)"), required=False
-    )
+    open_to_collaborate = forms.BooleanField(label=OPEN_TO_COLLABORATE, required=False)
+    accepts_introductions = forms.BooleanField(label=ACCEPTS_INTRODUCTIONS, required=False)
     consent = forms.BooleanField(
         label=_("I have read the notice above and agree that the network keeps my profile as I chose here."),
         error_messages={"required": _("Please agree to the notice: without it we cannot create your account.")},
@@ -137,7 +154,7 @@ class MembershipFormSet(BaseChildFormSet):
             seen.add(organisation.pk)
 
 
-class ProfileForm(ClusterForm):
+class ProfileForm(PlainLabels, ClusterForm):
     """A member's own profile. There is no profile id in it: it only ever edits `request.user`'s profile."""
 
     topics_text = forms.CharField(
@@ -201,6 +218,8 @@ class ProfileForm(ClusterForm):
             "email_audience": _("Who sees your e-mail address"),
             "phone_audience": _("Who sees your phone number"),
             "social_audience": _("Who sees your social media links"),
+            "open_to_collaborate": OPEN_TO_COLLABORATE,
+            "accepts_introductions": ACCEPTS_INTRODUCTIONS,
         }
         help_texts = {
             "languages": _("Comma-separated, e.g. Bahasa Indonesia, Sunda, Inggris."),
@@ -220,7 +239,10 @@ class ProfileForm(ClusterForm):
         if not profile.photo:
             del self.fields["remove_photo"]
         for subform in self.formsets["memberships"].forms:
+            subform.label_suffix = ""
             subform.fields["organisation"].queryset = subform.fields["organisation"].queryset.order_by("name")
+            if "DELETE" in subform.fields:
+                subform.fields["DELETE"].label = _("Remove this organisation from my profile")
 
     def clean_display_name(self):
         value = plain_text(self.cleaned_data["display_name"])
@@ -298,7 +320,7 @@ class ProfileForm(ClusterForm):
         return profile
 
 
-class EmailChangeForm(forms.Form):
+class EmailChangeForm(PlainLabels, forms.Form):
     email = forms.EmailField(label=_("New e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     password = forms.CharField(
         label=_("Your current password"),
@@ -325,7 +347,7 @@ class EmailChangeForm(forms.Form):
         return password
 
 
-class PasswordConfirmForm(forms.Form):
+class PasswordConfirmForm(PlainLabels, forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         strip=False,

@@ -121,10 +121,13 @@ def import_roster(data, *, source="", dry_run=False, user=None):
             transaction.set_rollback(True)
     result.errors.sort(key=lambda error: error.line)
     if not dry_run:
-        detail = f"{source}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged, "
-        AuditLog.objects.create(
-            user=user, action=AuditLog.Action.IMPORT, detail=f"{detail}{result.rejected} rejected"[-255:]
+        detail = (
+            f"{source}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged, "
+            f"{result.rejected} rejected"
         )
+        # A long file name is cut at the front: the counts matter more.
+        limit = AuditLog._meta.get_field("detail").max_length
+        AuditLog.objects.create(user=user, action=AuditLog.Action.IMPORT, detail=detail[-limit:])
     return result
 
 

@@ -30,7 +30,7 @@ from .claims import hash_token, send_email
 from .forms_introductions import AnswerForm, IntroductionForm
 from .models import Introduction
 from .policy import visible_profiles
-from .ratelimit import RateLimit
+from .ratelimit import RateLimit, client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def request_introduction(request, public_id):
     email = form.cleaned_data["sender_email"]
     limit = settings.INTRODUCTIONS_PER_SENDER_PER_DAY
     # Both are counted on every request, whoever it is for, so the limits say nothing about the recipient.
-    ip_allowed = RateLimit("introductions:ip", limit).hit(request.META.get("REMOTE_ADDR", ""))
+    ip_allowed = RateLimit("introductions:ip", limit).hit(client_ip(request))
     email_allowed = RateLimit("introductions:email", limit).hit(email)
     if not (ip_allowed and email_allowed):
         form.add_error(None, _("You have sent too many introduction requests today. Please try again tomorrow."))

@@ -6,6 +6,7 @@ first event. Identities are hashed before they become cache keys, so the cache h
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 
 DAY = 24 * 60 * 60
@@ -34,3 +35,13 @@ class RateLimit:
             cache.add(key, 1, self.period)
             count = 1
         return count <= self.limit
+
+
+def client_ip(request):
+    """The visitor's address. Behind proxies, set TRUSTED_PROXY_COUNT to how many of them add to X-Forwarded-For:
+    the address they saw is then read from the right of the header, where a visitor cannot forge it."""
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if ip.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

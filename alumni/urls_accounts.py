@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import accounts, photos
-from .forms_accounts import LoginForm
+from .forms_accounts import LoginForm, PasswordResetForm, SetPasswordForm
 
 EMAIL = "alumni/email/account_password_reset"
 
@@ -21,6 +21,7 @@ urlpatterns = [
         "lupa-sandi/",
         auth_views.PasswordResetView.as_view(
             template_name="alumni/account/password_reset.html",
+            form_class=PasswordResetForm,
             email_template_name=f"{EMAIL}.txt",
             html_email_template_name=f"{EMAIL}.html",
             subject_template_name=f"{EMAIL}_subject.txt",
@@ -37,6 +38,7 @@ urlpatterns = [
         "atur-sandi/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="alumni/account/password_reset_confirm.html",
+            form_class=SetPasswordForm,
             success_url=reverse_lazy("alumni:password_reset_complete"),
         ),
         name="password_reset_confirm",

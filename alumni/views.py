@@ -141,9 +141,10 @@ def _modules(cohort, user):
     """The cohort's modules the viewer may open, in the current language when translated."""
     taught = cohort.modules.all()
     pages = viewable_pages(Page.objects.live().filter(translation_key__in=taught.values("translation_key")), user)
+    active = Locale.get_active().pk
     by_key = {}
-    for page in pages.select_related("locale").order_by("path"):
-        if page.translation_key not in by_key or page.locale_id == Locale.get_active().pk:
+    for page in pages.order_by("path"):
+        if page.translation_key not in by_key or page.locale_id == active:
             by_key[page.translation_key] = page
     return list(by_key.values())
 

@@ -4,10 +4,13 @@ Listings, feeds, calendars, the home page and cohort pages all start from `visib
 (members-only events) and language are decided in one place.
 """
 
+import contextlib
+
 from django.db.models import Avg, Case, Count, F, IntegerField, Q, When
 from django.db.models.functions import Cast, Round
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Page
 
 from alumni.policy import card_queryset, profile_fields_for, visible_profiles
@@ -201,5 +204,7 @@ def event_json_ld(event, request):
         ]
     image = event.share_image
     if image:
-        data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        # A missing image file must not take the page down: the event is then described without it.
+        with contextlib.suppress(SourceImageIOError):
+            data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630|format-jpeg").url)
     return data

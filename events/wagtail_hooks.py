@@ -187,7 +187,7 @@ def cancel_view(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
     next_url = get_valid_next_url_from_request(request) or admin_url("list")
     if request.method == "POST":
-        waiting = set(services.registrations_of(registration.event).filter(status=Status.WAITLISTED).values_list("pk"))
+        waiting = set(services.registrations_of(registration.event).filter(status=Status.WAITLISTED).values_list("pk", flat=True))
         services.cancel(registration)
         messages.success(request, _("The registration of %(name)s is cancelled.") % {"name": registration.name})
         promoted = services.registrations_of(registration.event).filter(pk__in=waiting, status=Status.CONFIRMED)

@@ -125,6 +125,7 @@ def test_claim_page_shows_the_imported_data_and_a_form_with_private_defaults(imp
     assert response["Cache-Control"].startswith("max-age=0")
     assert response["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "<script>" not in html and "style=" not in html
 
 
 def test_claiming_creates_a_verified_member_records_consent_and_logs_in(imported, client):

@@ -168,10 +168,9 @@ def test_deleting_my_account_removes_rows_photo_file_index_entries_and_the_login
     assert "Your account is deleted" in response.content.decode()
 
     assert not Profile.objects.filter(pk=pk).exists()
-    for model in [Membership, HelpOffer, ProfileTag, ConsentRecord, ClaimInvitation]:
-        assert not model.objects.filter(
-            **{"profile_id" if model is not ProfileTag else "content_object_id": pk}
-        ).exists()
+    for model in [Membership, HelpOffer, ConsentRecord, ClaimInvitation]:
+        assert not model.objects.filter(profile_id=pk).exists(), model
+    assert not ProfileTag.objects.filter(content_object_id=pk).exists()
     assert not Introduction.objects.filter(recipient_id=pk).exists()
     assert not photo_path.exists()
     assert not index_entries(pk).exists()

@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from alumni.models import Visibility
-from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
+from alumni.models import Profile, Visibility
 from tests.alumni.conftest import join
+from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
 from tests.factories.resources import CurriculumPageFactory, ModulePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,9 @@ def test_directory_autocomplete_and_counts_show_only_what_the_viewer_may_see(
     suggested = {item["title"] for item in client.get(reverse("alumni:autocomplete"), {"q": "i"}).json()["results"]}
     assert suggested == set()  # too short
     for text in ("Ani", "Budi", "Citra"):
-        suggested |= {item["title"] for item in client.get(reverse("alumni:autocomplete"), {"q": text}).json()["results"]}
+        suggested |= {
+            item["title"] for item in client.get(reverse("alumni:autocomplete"), {"q": text}).json()["results"]
+        }
     assert suggested == SEES[viewer]
 
 
@@ -89,7 +91,11 @@ def test_filters_combine_and_each_facet_counts_within_the_others(client, home):
     cohort_2024 = CohortFactory(name="Angkatan 2024", year=2024)
     lembaga = OrganisationFactory(name="Lembaga A")
     a = ProfileFactory(
-        display_name="A", visible=Visibility.PUBLIC, regency=pandeglang, topics=["deteksi dini"], help_types=["mediator"]
+        display_name="A",
+        visible=Visibility.PUBLIC,
+        regency=pandeglang,
+        topics=["deteksi dini"],
+        help_types=["mediator"],
     )
     b = ProfileFactory(
         display_name="B", visible=Visibility.PUBLIC, regency=serang, topics=["deteksi dini"], organisations=[lembaga]
@@ -206,7 +212,7 @@ def test_profile_page_shows_the_card_and_links_cohorts_and_organisations(client,
     assert f'href="{reverse("alumni:organisation", args=[organisation.slug])}"' in html
     assert "Kota Cilegon" in html
     assert 'name="robots"' not in html
-    assert "Profile" not in response.context  # templates get the card only
+    assert not any(isinstance(value, Profile) for value in response.context_data.values())  # cards only
     assert response.context["card"].display_name == "Hana"
 
 
@@ -242,7 +248,9 @@ def test_owner_sees_their_own_hidden_profile_with_a_notice(as_user, home):
     assert 'class="notice"' in html
     assert '<meta name="robots" content="noindex">' in html
     # Nobody else, not even staff, sees it on the public site.
-    assert as_user(UserFactory(is_staff=True)).get(reverse("alumni:profile", args=[profile.public_id])).status_code == 404
+    assert (
+        as_user(UserFactory(is_staff=True)).get(reverse("alumni:profile", args=[profile.public_id])).status_code == 404
+    )
 
 
 def test_deactivated_account_hides_the_profile(client, home):
@@ -261,7 +269,8 @@ def test_introduction_link_only_when_the_alumnus_accepts_introductions(client, h
 
 
 @pytest.mark.parametrize(
-    "path", ["/alumni/", "/alumni/angkatan/", "/alumni/organisasi/", "/alumni/cari-kolaborator/", "/alumni/profil/{id}/"]
+    "path",
+    ["/alumni/", "/alumni/angkatan/", "/alumni/organisasi/", "/alumni/cari-kolaborator/", "/alumni/profil/{id}/"],
 )
 def test_alumni_pages_work_in_english_and_the_language_switcher_links_both_ways(client, home_en, path):
     profile = ProfileFactory(visible=Visibility.PUBLIC)
@@ -318,3 +327,27 @@ def test_sitemap_lists_public_profiles_organisations_and_cohorts_in_both_languag
 def test_directory_responses_are_private_to_the_viewer(client, home):
     response = client.get(DIRECTORY)
     assert "private" in response["Cache-Control"]
+
+
+def test_cohort_page_shows_the_follow_up_plans_of_its_events_in_progress(client, home):
+    from events.models import FollowUpItem
+    from tests.factories.events import EventIndexPageFactory, EventPageFactory
+
+    cohort = CohortFactory()
+    hidden_owner = ProfileFactory(display_name="Pemilik Rahasia")
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), title="Lokakarya Tim Tangguh", cohort=cohort)
+    FollowUpItem.objects.create(
+        page=event,
+        action="Susun SOP",
+        indicator="SOP disahkan",
+        target="1",
+        status="in_progress",
+        progress=40,
+        owner_profile=hidden_owner,
+    )
+    EventPageFactory(parent=event.get_parent(), title="Acara lain tanpa angkatan")
+    html = client.get(reverse("alumni:cohort", args=[cohort.slug])).content.decode()
+    assert "Lokakarya Tim Tangguh" in html
+    assert 'value="40"' in html
+    assert "Acara lain" not in html
+    assert "Pemilik Rahasia" not in html

@@ -45,7 +45,9 @@ def test_no_fit_means_no_result_and_equal_scores_are_ordered_by_name(member, hom
     pandeglang = region("Kabupaten Pandeglang")
     for name in ("Zaenal", "Ahmad", "Maya"):
         ProfileFactory(display_name=name, visible=Visibility.PUBLIC, open_to_collaborate=True, regency=pandeglang)
-    ProfileFactory(display_name="Lain", visible=Visibility.PUBLIC, open_to_collaborate=True, regency=region("Kota Serang"))
+    ProfileFactory(
+        display_name="Lain", visible=Visibility.PUBLIC, open_to_collaborate=True, regency=region("Kota Serang")
+    )
     people, _organisations = find_collaborators(member, "", pandeglang)
     assert [match.name for match in people] == ["Ahmad", "Maya", "Zaenal"]
 
@@ -94,7 +96,9 @@ def test_finder_page_shows_ranked_people_and_organisations_with_reasons(client, 
         topics=["deteksi dini"],
         help_types=["facilitator"],
     )
-    ProfileFactory(display_name="Sekadar Topik", visible=Visibility.PUBLIC, open_to_collaborate=True, topics=["deteksi dini"])
+    ProfileFactory(
+        display_name="Sekadar Topik", visible=Visibility.PUBLIC, open_to_collaborate=True, topics=["deteksi dini"]
+    )
     OrganisationFactory(name="Forum Deteksi Dini", description="")
     response = client.get(FINDER, {"need": "deteksi dini", "region": pandeglang.slug, "help_type": "facilitator"})
     assert response.status_code == 200
@@ -111,7 +115,9 @@ def test_finder_form_without_input_shows_the_empty_form(client, home):
     assert response.status_code == 200
     assert response.context["people"] is None
     html = response.content.decode()
-    assert '<label for="id_need">' in html and '<label for="id_region">' in html and '<label for="id_help_type">' in html
+    assert (
+        '<label for="id_need">' in html and '<label for="id_region">' in html and '<label for="id_help_type">' in html
+    )
 
 
 @pytest.mark.parametrize(

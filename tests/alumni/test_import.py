@@ -12,7 +12,18 @@ from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFa
 
 pytestmark = pytest.mark.django_db
 
-COLUMNS = ["external_id", "full_name", "email", "cohort", "year", "regency", "province", "sector", "organisation", "topics"]
+COLUMNS = [
+    "external_id",
+    "full_name",
+    "email",
+    "cohort",
+    "year",
+    "regency",
+    "province",
+    "sector",
+    "organisation",
+    "topics",
+]
 
 
 @dataclass

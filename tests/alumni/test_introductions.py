@@ -304,6 +304,19 @@ def test_the_sender_limit_counts_requests_per_email_address_across_ip_addresses(
     assert Introduction.objects.count() == 2
 
 
+def test_behind_trusted_proxies_the_limit_counts_the_address_they_saw_not_a_forged_one(settings, alumnus):
+    settings.INTRODUCTIONS_PER_SENDER_PER_DAY = 1
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = Client(REMOTE_ADDR="10.9.9.9")
+
+    def send(forwarded, email):
+        return proxy.post(url(alumnus.public_id), form_data(sender_email=email), HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert send("203.0.113.5", "a@example.org").status_code == 302
+    assert send("198.51.100.7, 203.0.113.5", "b@example.org").status_code == 429  # forged first entry
+    assert send("203.0.113.6", "c@example.org").status_code == 302
+
+
 def test_the_sender_limit_resets_the_next_day(client, settings, alumnus):
     settings.INTRODUCTIONS_PER_SENDER_PER_DAY = 1
     with time_machine.travel(timezone.now(), tick=False) as traveller:

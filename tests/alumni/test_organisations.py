@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from alumni.models import Membership, Organisation, Visibility
 from tests.factories.alumni import OrganisationFactory, ProfileFactory, region
@@ -82,7 +82,7 @@ def test_detail_page_shows_the_organisation_and_only_visible_members_with_roles(
         assert text in html
     assert "kohesi sosial" in html
     assert "badge--verified" in html
-    assert '<img alt="" class="organisation-item__logo"' in html or 'class="organisation-item__logo"' in html
+    assert 'class="organisation-item__logo"' in html
     assert [card.display_name for card, _role in response.context["members"]] == ["Publik"]
     assert "Koordinator" in html
     assert response.context["member_count"] == 1

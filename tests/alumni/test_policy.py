@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from alumni.models import Audience, Visibility
 from alumni.policy import photo_visible_to, profile_fields_for, visible_profiles
-from tests.alumni.conftest import jpeg_file, join
+from tests.alumni.conftest import join, jpeg_file
 from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +81,9 @@ def test_owner_can_preview_their_profile_as_each_audience(viewers):
 
 def test_only_web_links_become_links(as_user, home):
     profile = ProfileFactory(
-        visible=Visibility.PUBLIC, social_links="javascript:alert(1)\n@akun_ig\nhttps://x.example/a", social_audience="public"
+        visible=Visibility.PUBLIC,
+        social_links="javascript:alert(1)\n@akun_ig\nhttps://x.example/a",
+        social_audience="public",
     )
     html = as_user(None).get(reverse("alumni:profile", args=[profile.public_id])).content.decode()
     assert 'href="javascript' not in html
@@ -130,7 +132,10 @@ def test_profile_visibility_on_every_listing(visibility, viewers, as_user, home)
         page = client.get(profile_url)
         assert page.status_code == (200 if expected or viewer == "owner" else 404), viewer
 
-        for url in (reverse("alumni:cohort", args=[cohort.slug]), reverse("alumni:organisation", args=[organisation.slug])):
+        for url in (
+            reverse("alumni:cohort", args=[cohort.slug]),
+            reverse("alumni:organisation", args=[organisation.slug]),
+        ):
             assert ("Wulan Matriks" in client.get(url).content.decode()) == expected, (viewer, url)
         results = client.get(reverse("alumni:autocomplete"), {"q": "Wulan"}).json()["results"]
         assert bool(results) == expected

@@ -24,7 +24,8 @@ def serious_violations(browser, url, storage_state=None):
         page.goto(url)
         results = Axe().run(page)
         return [
-            f"{violation['id']} ({violation['impact']}): {violation['help']} {[n['target'] for n in violation['nodes']][:3]}"
+            f"{violation['id']} ({violation['impact']}): {violation['help']} "
+            f"{[node['target'] for node in violation['nodes']][:3]}"
             for violation in results.response["violations"]
             if violation["impact"] in {"serious", "critical"}
         ]

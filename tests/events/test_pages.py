@@ -1,9 +1,13 @@
+import io
 import json
 import re
 
 import pytest
 import time_machine
+from django.core.files.images import ImageFile
 from django.utils import translation
+from PIL import Image as PillowImage
+from wagtail.images.models import Image
 from wagtail.models import Page, PageViewRestriction
 
 from events.models import EventMaterial, EventOrganiser, EventPage, EventSpeaker, FollowUpItem
@@ -236,3 +240,12 @@ def test_members_only_event_page_asks_anonymous_visitors_to_log_in(client, membe
     assert client.get(event.url).status_code == 302
     client.force_login(member)
     assert client.get(event.url).status_code == 200
+
+
+def test_json_ld_has_the_event_image_as_an_absolute_url(client, make_event):
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (1200, 675), (11, 93, 91)).save(buffer, "JPEG")
+    image = Image.objects.create(title="Lokakarya", file=ImageFile(buffer, name="lokakarya.jpg"))
+    event = make_event(listing_image=image)
+    data = json_ld(client.get(event.url).content.decode())
+    assert data["image"].startswith("http://testserver/") and data["image"].endswith(".jpg")
