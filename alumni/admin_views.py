@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -215,6 +216,14 @@ class RosterImportView(WagtailAdminTemplateMixin, View):
     def allowed(user):
         return policy_registry.get_by_type(Profile).user_has_permission(user, "add")
 
+    def get_breadcrumbs_items(self):
+        profiles = reverse("wagtailsnippets_alumni_profile:list")
+        return [
+            *self.breadcrumbs_items,
+            {"url": profiles, "label": capfirst(Profile._meta.verbose_name_plural)},
+            {"url": "", "label": self.page_title},
+        ]
+
     def dispatch(self, request, *args, **kwargs):
         if not self.allowed(request.user):
             raise PermissionDenied
@@ -246,7 +255,5 @@ class RosterImportView(WagtailAdminTemplateMixin, View):
             context["outcomes"] = [
                 (line, Outcome(outcome).label, external_id) for line, outcome, external_id in result.outcomes
             ]
-        context = self.get_context_data(
-            form=form, profiles_url=reverse("wagtailsnippets_alumni_profile:list"), **context
-        )
+        context = self.get_context_data(form=form, **context)
         return render(self.request, self.template_name, context, status=status)

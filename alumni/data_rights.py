@@ -43,9 +43,10 @@ def export_data(user):
             "groups": list(user.groups.values_list("name", flat=True)),
         },
         "profile": None,
-        "event_registrations": _registrations({user.email.lower()} - {""}),
     }
     profile = own_profile(user)
+    emails = {email.lower() for email in (user.email, profile.email if profile else "") if email}
+    data["event_registrations"] = _registrations(emails)
     if profile is None:
         return data
     data["profile"] = {
@@ -105,8 +106,6 @@ def export_data(user):
             for invitation in profile.invitations.all()
         ],
     }
-    if profile.email and profile.email.lower() != user.email.lower():
-        data["event_registrations"] += _registrations({profile.email.lower()})
     return data
 
 

@@ -143,10 +143,12 @@ class ClaimForm(PlainLabels, forms.Form):
 
 class MembershipFormSet(BaseChildFormSet):
     def clean(self):
+        # The model's one-membership-per-organisation constraint is an expression constraint, which formsets do
+        # not check: without this, a duplicate row would only fail in the database.
         super().clean()
         seen = set()
         for form in self.forms:
-            organisation = form.cleaned_data.get("organisation") if hasattr(form, "cleaned_data") else None
+            organisation = getattr(form, "cleaned_data", {}).get("organisation")
             if organisation is None or form in self.deleted_forms:
                 continue
             if organisation.pk in seen:

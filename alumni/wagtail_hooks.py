@@ -13,7 +13,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -205,4 +205,4 @@ def invitation_button(snippet, user, next_url=None):
         return []
     url = reverse("wagtail_bulk_action", args=["alumni", "profile", SendInvitationBulkAction.action_type])
     query = urlencode({"id": snippet.pk, "next": next_url or ""})
-    return [ListingButton(_("Send claim invitation"), f"{url}?{query}", icon_name="mail", priority=30)]
+    return [Button(_("Send claim invitation"), f"{url}?{query}", icon_name="mail", priority=30)]

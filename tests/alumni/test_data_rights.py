@@ -22,6 +22,7 @@ from alumni.models import (
 from alumni.photos import process_photo, replace_photo
 from tests.alumni.test_photos import image_file
 from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +191,14 @@ def test_staff_accounts_are_not_deleted_from_the_site(client):
     response = client.post(reverse("alumni:account_delete"), {"password": PASSWORD})
     assert response.status_code == 200
     assert get_user_model().objects.filter(pk=staff.pk).exists()
+
+
+def test_my_event_registrations_are_in_my_data_and_others_are_not(logged_in, mine, home):
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), title="Lokakarya kohesi sosial")
+    RegistrationFactory(event=event, name="Ahmad Fauzi", email="AHMAD@example.org", status="confirmed")
+    RegistrationFactory(event=event, name=f"Peserta {OTHER_MARKER}", email=f"{OTHER_MARKER}@example.org")
+    data = json.loads(logged_in.post(reverse("alumni:data_export")).content)
+    assert [(r["event"], r["name"], r["status"]) for r in data["event_registrations"]] == [
+        ("Lokakarya kohesi sosial", "Ahmad Fauzi", "confirmed")
+    ]
+    assert OTHER_MARKER not in json.dumps(data)
