@@ -131,7 +131,11 @@ class Cohort(ClusterableModel):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(f"{self.name}")[:150] or public_id().lower()
+            base = slugify(f"{self.name} {self.year or ''}")[:140] or "angkatan"
+            slug, n = base, 2
+            while Cohort.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                slug, n = f"{base}-{n}", n + 1
+            self.slug = slug
         super().save(*args, **kwargs)
 
 

@@ -36,7 +36,9 @@ class RegistrationForm(forms.ModelForm):
         help_texts = {
             "email": _("We send a link to this address: your registration counts once you confirm it."),
             "organisation": _("E.g. your office, ormas, community or Tim Tangguh."),
-            "accessibility_needs": _("E.g. wheelchair access, a sign-language interpreter, large print, dietary needs."),
+            "accessibility_needs": _(
+                "E.g. wheelchair access, a sign-language interpreter, large print, dietary needs."
+            ),
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),

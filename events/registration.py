@@ -12,8 +12,8 @@ import zoneinfo
 from django.conf import settings
 from django.db import transaction
 from django.utils import formats, timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 
 from .emails import deliver, notify
 from .forms import RegistrationForm
@@ -156,18 +156,21 @@ def confirm(registration):
 
 
 def cancel(registration):
-    """Cancels a registration (by its holder or by staff); a freed seat goes to the waiting list at once."""
+    """Cancels a registration (by its holder or by staff); a freed seat goes to the waiting list at once.
+
+    Returns the people who got a seat (and were told).
+    """
     with transaction.atomic():
         event = original_event(registration.event, lock=True)
-        registration = Registration.objects.select_related("event").get(pk=registration.pk)
+        registration = Registration.objects.get(pk=registration.pk)
         if registration.status == Status.CANCELLED:
-            return registration
+            return []
         registration.status, registration.cancelled_at = Status.CANCELLED, timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         promoted = _promote_waitlist(event)
     for person in promoted:
         notify(person, "promoted")
-    return registration
+    return promoted
 
 
 def fill_free_seats(event):

@@ -56,7 +56,9 @@ def register(request, page):
 
 def _registration(page, token):
     return get_object_or_404(
-        Registration.objects.select_related("event", "regency"), token=token, event__translation_key=page.translation_key
+        Registration.objects.select_related("event", "regency"),
+        token=token,
+        event__translation_key=page.translation_key,
     )
 
 

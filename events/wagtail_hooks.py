@@ -20,7 +20,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.widgets.button import Button, ListingButton
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -187,10 +187,8 @@ def cancel_view(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
     next_url = get_valid_next_url_from_request(request) or admin_url("list")
     if request.method == "POST":
-        waiting = set(services.registrations_of(registration.event).filter(status=Status.WAITLISTED).values_list("pk", flat=True))
-        services.cancel(registration)
+        promoted = services.cancel(registration)
         messages.success(request, _("The registration of %(name)s is cancelled.") % {"name": registration.name})
-        promoted = services.registrations_of(registration.event).filter(pk__in=waiting, status=Status.CONFIRMED)
         for person in promoted:
             messages.info(request, _("%(name)s got the free seat and was told by e-mail.") % {"name": person.name})
         return redirect(next_url)

@@ -19,9 +19,7 @@ from tests.factories.alumni import region
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL: SQLite has no row locks to test"
-    ),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: SQLite has no row locks to test"),
 ]
 Status = Registration.Status
 
@@ -99,9 +97,7 @@ def test_cancellations_at_once_never_give_more_seats_than_freed(make_event):
 
     assert Registration.objects.filter(status=Status.CONFIRMED).count() == 5
     first_waiting = [r.pk for r in people[5:8]]
-    assert set(Registration.objects.filter(status=Status.CONFIRMED).values_list("pk", flat=True)) >= set(
-        first_waiting
-    )
+    assert set(Registration.objects.filter(status=Status.CONFIRMED).values_list("pk", flat=True)) >= set(first_waiting)
 
 
 def test_the_same_address_sent_at_once_gets_one_registration(make_event):

@@ -91,7 +91,8 @@ def test_demo_alumni_have_two_cohorts_and_every_visibility_combination():
     assert {p.regency_id for p in profiles} == set(banten.values_list("pk", flat=True))
     assert {p.sector for p in profiles} == set(Sector.values)
     assert {offer.help_type for p in profiles for offer in p.help_offers.all()} == set(HelpType.values)
-    assert {"deteksi dini", "politisasi SARA", "moderasi beragama"} <= {t.name for p in profiles for t in p.topics.all()}
+    topics = {tag.name for profile in profiles for tag in profile.topics.all()}
+    assert {"deteksi dini", "politisasi SARA", "moderasi beragama", "literasi digital"} <= topics
 
 
 def test_demo_alumni_show_only_consented_profiles_of_verified_members():

@@ -272,4 +272,6 @@ ALUMNI_PHOTO_SIZE = 600  # longest side, in pixels, of the stored photo
 # Introductions: at most this many requests per sender (by IP and by e-mail) and per recipient, per day.
 INTRODUCTIONS_PER_SENDER_PER_DAY = int(os.environ.get("INTRODUCTIONS_PER_SENDER_PER_DAY", "5"))
 INTRODUCTIONS_PER_RECIPIENT_PER_DAY = int(os.environ.get("INTRODUCTIONS_PER_RECIPIENT_PER_DAY", "10"))
+# Behind a load balancer, how many proxies append to X-Forwarded-For: rate limits then see the visitor's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 EVENTS_PER_PAGE = 12

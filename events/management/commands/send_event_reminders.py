@@ -29,7 +29,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"{registration.event.title}: {registration.name} <{registration.email}>")
             self.stdout.write(
                 ngettext(
-                    "Dry run: %(count)d reminder would be sent.", "Dry run: %(count)d reminders would be sent.", len(due)
+                    "Dry run: %(count)d reminder would be sent.",
+                    "Dry run: %(count)d reminders would be sent.",
+                    len(due),
                 )
                 % {"count": len(due)}
             )
