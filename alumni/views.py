@@ -8,7 +8,6 @@ visible after they hid themselves.
 from importlib import import_module
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_GET
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from website.pagination import paginate
 from website.selectors import viewable_pages
 
 from .charts import network_figures
@@ -47,16 +47,6 @@ LOGO_FILTER = "fill-96x96"
 private = cache_control(private=True, no_cache=True)
 
 
-def _paginate(items, request):
-    paginator = Paginator(items, settings.ALUMNI_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(max(paginator.num_pages, 1))
-
-
 def _cards(user, profiles):
     return [profile_fields_for(user, profile) for profile in profiles]
 
@@ -71,7 +61,9 @@ def directory(request):
     query = read_query(request.GET)
     selected = read_selection(request.GET, PROFILE_FACETS)
     base = search_profiles(visible_profiles(request.user), query)
-    page_obj = _paginate(card_queryset(rank_by_name(filter_profiles(base, selected), query)), request)
+    page_obj = paginate(
+        card_queryset(rank_by_name(filter_profiles(base, selected), query)), request, settings.ALUMNI_PER_PAGE
+    )
     context = {
         "search_query": query,
         "selected": selected,
@@ -164,7 +156,7 @@ def _plans_in_progress(user, cohort):
 def cohort_detail(request, slug):
     cohort = get_object_or_404(Cohort, slug=slug)
     members = card_queryset(visible_profiles(request.user, cohort.profiles.all()))
-    page_obj = _paginate(members, request)
+    page_obj = paginate(members, request, settings.ALUMNI_PER_PAGE)
     context = {
         "cohort": cohort,
         "facilitators": [line.strip() for line in cohort.facilitators.splitlines() if line.strip()],
@@ -193,7 +185,7 @@ def organisation_list(request):
     results = filter_organisations(base, selected).annotate(
         member_count=Count("memberships", filter=Q(memberships__profile__in=visible))
     )
-    page_obj = _paginate(_with_logo(results.order_by("name", "pk")), request)
+    page_obj = paginate(_with_logo(results.order_by("name", "pk")), request, settings.ALUMNI_PER_PAGE)
     context = {
         "search_query": query,
         "selected": selected,
@@ -211,7 +203,7 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(_with_logo(Organisation.objects.all()), slug=slug)
     in_organisation = Profile.objects.filter(memberships__organisation=organisation)
     members = card_queryset(visible_profiles(request.user, in_organisation))
-    page_obj = _paginate(members, request)
+    page_obj = paginate(members, request, settings.ALUMNI_PER_PAGE)
     cards = _cards(request.user, page_obj.object_list)
     context = {
         "organisation": organisation,

@@ -4,13 +4,13 @@ import calendar
 import datetime
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from website.models import Region
+from website.pagination import paginate
 
 from .models import EventPage
 from .selectors import past_events, upcoming_events, visible_events
@@ -73,16 +73,6 @@ def _filter(events, filters):
     return events
 
 
-def _paginate(events, request):
-    paginator = Paginator(events, settings.EVENTS_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(max(paginator.num_pages, 1))
-
-
 def month_grid(month, events, today):
     """Weeks (Monday first) of days; each day knows whether it is in the month, today, and its events."""
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
@@ -136,7 +126,7 @@ def event_index(request, index):
             events = past_events(user, index.locale)
         else:
             events = upcoming_events(user, locale=index.locale)
-        context["events"] = _paginate(_filter(events.child_of(index), filters), request)
+        context["events"] = paginate(_filter(events.child_of(index), filters), request, settings.EVENTS_PER_PAGE)
 
     context.update(
         {

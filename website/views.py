@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
+
+from website.pagination import paginate
 
 from .selectors import viewable_pages
 
@@ -22,13 +23,7 @@ def search(request):
     results = None
     if query:
         results = searchable_pages(request.user).specific().search(query)
-        paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        results = paginate(results, request, settings.SEARCH_RESULTS_PER_PAGE)
     return render(
         request,
         "website/search.html",

@@ -710,7 +710,8 @@ def ensure_registrations(pages, alumni, now, stats):
         existing = set(event.registrations.values_list("email", flat=True))
         for index, (status, name) in enumerate(people):
             if status == "member":
-                status, name, email = "confirmed", alumni.member.get_full_name(), alumni.member.email
+                profile = alumni.member.alumni_profile
+                status, name, email = "confirmed", profile.display_name, profile.email
             else:
                 email = f"{name.lower().replace(' ', '.')}@example.com"
                 name = f"{name} (contoh)"
