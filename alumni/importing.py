@@ -4,10 +4,10 @@ Columns: external_id, full_name, email, cohort, year, regency, province, sector,
 separated by semicolons). UTF-8, with or without a byte-order mark; comma- or semicolon-delimited (as Excel writes
 it in an Indonesian locale), told apart by the header line.
 
-As with the resource import (`resources.importing`, whose row bookkeeping this reuses), every row is checked before
-anything is written and every problem is reported with its line number; a bad row changes nothing, good rows are
-imported each in a transaction of its own, and rows are matched to profiles by `external_id`, so a second run of the
-same file changes nothing. A dry run writes nothing at all.
+As with the resource import (`resources.importing`; what both share is in `website.importing`), every row is checked
+before anything is written and every problem is reported with its line number; a bad row changes nothing, good rows
+are imported each in a transaction of its own, and rows are matched to profiles by `external_id`, so a second run of
+the same file changes nothing. A dry run writes nothing at all.
 
 What an import may change:
 - New profiles are created hidden and without consent: only their owner can make them visible, after claiming.
@@ -17,35 +17,35 @@ What an import may change:
   name, e-mail, region, sector, organisations or topics the person manages.
 """
 
-import csv
-import io
-import logging
 from collections import defaultdict
-from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext
-from taggit.models import Tag
 
-from resources.importing import (
+from website.importing import (
+    CSVEmptyError,
+    CSVHeaderError,
+    CSVSyntaxError,
     ImportResult,
     Outcome,
-    RowError,
-    _csv_record,
-    _describe,
-    _items,
-    _region_lookups,
-    _text,
+    TopicNames,
+    cell_items,
+    cell_text,
+    dry_run_guard,
+    flag_repeated_ids,
+    import_rows,
+    limited_text,
+    read_csv,
+    region_lookups,
+    required_text,
+    rows_and_errors,
 )
 
 from .models import AuditLog, Cohort, Membership, Organisation, Profile, Sector
-
-logger = logging.getLogger(__name__)
 
 COLUMNS = (
     "external_id",
@@ -64,9 +64,6 @@ MAX_BYTES = 2 * 1024 * 1024
 FIRST_COHORT_YEAR = 2000
 # "Kab. Lebak", "KAB LEBAK", "Kota. Serang", "Provinsi Banten": the first word as people abbreviate it.
 REGION_ABBREVIATIONS = {"kab.": "kabupaten", "kab": "kabupaten", "kota.": "kota", "prov.": "", "provinsi": ""}
-
-__all__ = ["COLUMNS", "ImportResult", "Outcome", "RosterImportError", "import_roster", "import_roster_file", "summary"]
-
 
 class RosterImportError(Exception):
     """The file as a whole cannot be imported: unreadable, not UTF-8, too big, or with a wrong header."""
@@ -105,21 +102,8 @@ def import_roster(data, *, source="", dry_run=False, user=None):
     rows, errors = RowChecker().check_all(records)
     result = ImportResult(dry_run=dry_run, errors=errors)
     importer = _Importer(dry_run=dry_run)
-    # Nothing is written in a dry run; the transaction rolled back around it is a guard should that ever change.
-    with transaction.atomic() if dry_run else nullcontext():
-        for row in rows:
-            try:
-                with transaction.atomic():
-                    outcome = importer.import_row(row)
-            except Exception as error:
-                logger.exception("Import of line %d (external_id %s) failed", row.line, row.external_id)
-                reason = gettext("could not be imported: %(error)s") % {"error": _describe(error)}
-                result.errors.append(RowError(row.line, (reason,)))
-            else:
-                result.outcomes.append((row.line, outcome, row.external_id))
-        if dry_run:
-            transaction.set_rollback(True)
-    result.errors.sort(key=lambda error: error.line)
+    with dry_run_guard(dry_run):
+        import_rows(rows, importer.import_row, result)
     if not dry_run:
         detail = (
             f"{source}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged, "
@@ -129,18 +113,6 @@ def import_roster(data, *, source="", dry_run=False, user=None):
         limit = AuditLog._meta.get_field("detail").max_length
         AuditLog.objects.create(user=user, action=AuditLog.Action.IMPORT, detail=detail[-limit:])
     return result
-
-
-def summary(result):
-    """One line saying what the import did, or in a dry run would do."""
-    counts = {
-        "created": result.created,
-        "updated": result.updated,
-        "unchanged": result.unchanged,
-        "rejected": result.rejected,
-    }
-    text = gettext("%(created)d created, %(updated)d updated, %(unchanged)d unchanged, %(rejected)d rejected") % counts
-    return gettext("Dry run: %(summary)s") % {"summary": text} if result.dry_run else text
 
 
 # --- Reading -------------------------------------------------------------------------------------
@@ -159,48 +131,19 @@ def read_records(data):
         ) from error
     header_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records, header, last_line = [], None, 0
     try:
-        for cells in reader:
-            # A quoted field may hold line breaks: a record starts on the line after the previous one ended.
-            line, last_line = last_line + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if header is None:
-                header = _header(cells)
-            else:
-                records.append(_csv_record(line, cells, header))
-    except csv.Error as error:
+        return read_csv(text, COLUMNS, REQUIRED_COLUMNS, delimiter=delimiter)
+    except CSVSyntaxError as error:
         raise RosterImportError(
             gettext("The file is not a valid CSV file (line %(line)d): %(error)s")
-            % {"line": reader.line_num, "error": error}
+            % {"line": error.line, "error": error.error}
         ) from error
-    if header is None:
-        raise RosterImportError(gettext("The file is empty."))
-    return records
-
-
-def _header(cells):
-    names = [cell.strip().lower() for cell in cells]
-    while names and not names[-1]:  # spreadsheets add empty columns at the end
-        names.pop()
-    unknown = [name for name in names if name not in COLUMNS]
-    repeated = sorted({name for name in names if names.count(name) > 1})
-    missing = [name for name in REQUIRED_COLUMNS if name not in names]
-    problems = []
-    if unknown:
-        problems.append(
-            gettext("unknown columns %(columns)s (known: %(known)s)")
-            % {"columns": ", ".join(f'"{name}"' for name in unknown), "known": ", ".join(COLUMNS)}
-        )
-    if repeated:
-        problems.append(gettext("repeated columns %(columns)s") % {"columns": ", ".join(repeated)})
-    if missing:
-        problems.append(gettext("missing columns %(columns)s") % {"columns": ", ".join(missing)})
-    if problems:
-        raise RosterImportError(gettext("The header is wrong: %(problems)s.") % {"problems": "; ".join(problems)})
-    return names
+    except CSVHeaderError as error:
+        raise RosterImportError(
+            gettext("The header is wrong: %(problems)s.") % {"problems": "; ".join(error.problems)}
+        ) from error
+    except CSVEmptyError as error:
+        raise RosterImportError(gettext("The file is empty.")) from error
 
 
 # --- Checking ------------------------------------------------------------------------------------
@@ -210,9 +153,9 @@ class RowChecker:
     """Turns records into RosterRows, or into RowErrors listing every problem of the row."""
 
     def __init__(self):
-        self.full_region_names, self.short_region_names = _region_lookups()
+        self.full_region_names, self.short_region_names = region_lookups()
         self.sectors = _sector_lookup()
-        self.tag_names = {}
+        self.topic_names = TopicNames()
         field_length = {
             name: Profile._meta.get_field(name).max_length for name in ("external_id", "full_name", "email")
         }
@@ -229,16 +172,8 @@ class RowChecker:
             checked[record.line] = row
             if row.external_id:
                 lines_by_id[row.external_id].append(record.line)
-        for external_id, lines in lines_by_id.items():
-            if len(lines) > 1:
-                for line in lines:
-                    problems[line].append(
-                        gettext('external_id "%(id)s" appears more than once (lines %(lines)s)')
-                        % {"id": external_id, "lines": ", ".join(str(number) for number in lines)}
-                    )
-        rows = [row for line, row in checked.items() if not problems[line]]
-        errors = [RowError(line, tuple(reasons)) for line, reasons in problems.items() if reasons]
-        return rows, errors
+        flag_repeated_ids(lines_by_id, problems)
+        return rows_and_errors(checked, problems)
 
     def check(self, record, problems):
         """The record as a RosterRow; its problems, in column order, are added to `problems`."""
@@ -247,8 +182,8 @@ class RowChecker:
         full_name = " ".join(self._required(values, "full_name", problems).split())
         email = self._email(values, problems)
         cohort = self._cohort(values, problems)
-        regency = self._region(_text(values, "regency", problems), "regency", {"regency", "city"}, problems)
-        province = self._region(_text(values, "province", problems), "province", {"province"}, problems)
+        regency = self._region(cell_text(values, "regency", problems), "regency", {"regency", "city"}, problems)
+        province = self._region(cell_text(values, "province", problems), "province", {"province"}, problems)
         if regency and province and regency.province_id != province.pk:
             problems.append(
                 gettext('regency "%(regency)s" is not in province "%(province)s"')
@@ -262,26 +197,18 @@ class RowChecker:
             cohort=cohort,
             regency=regency,
             province=province or (regency.province if regency else None),
-            sector=self._sector(_text(values, "sector", problems), problems),
+            sector=self._sector(cell_text(values, "sector", problems), problems),
             organisation=" ".join(self._limited(values, "organisation", problems).split()),
-            topics=self._topics(_items(values, "topics", problems), problems),
+            topics=self.topic_names.check(cell_items(values, "topics", problems), problems),
         )
 
     def _limited(self, values, name, problems):
-        value = _text(values, name, problems)
-        limit = self.max_length[name]
-        if len(value) > limit:
-            problems.append(
-                gettext("%(field)s is longer than %(limit)d characters (%(length)d)")
-                % {"field": name, "limit": limit, "length": len(value)}
-            )
-        return value
+        return limitedcell_text(values, name, self.max_length[name], problems)
 
     def _required(self, values, name, problems):
-        value = self._limited(values, name, problems)
-        if not value:
-            problems.append(gettext("%(field)s is missing") % {"field": name})
-        return value
+        # A CSV cell is always text, so the only other problem a required column can have is its length, which
+        # leaves it non-empty: every empty required cell is reported as missing, as it should be.
+        return requiredcell_text(values, name, self.max_length[name], problems)
 
     def _email(self, values, problems):
         email = self._limited(values, "email", problems)
@@ -294,7 +221,7 @@ class RowChecker:
 
     def _cohort(self, values, problems):
         name = " ".join(self._limited(values, "cohort", problems).split())
-        year = _text(values, "year", problems)
+        year = cell_text(values, "year", problems)
         if not name and not year:
             return None
         if not name:
@@ -341,26 +268,6 @@ class RowChecker:
             )
             return ""
         return sector
-
-    def _topics(self, names, problems):
-        topics, seen = [], set()
-        limit = Tag._meta.get_field("name").max_length
-        for name in names:
-            key = name.casefold()
-            if key in seen:
-                continue
-            seen.add(key)
-            if len(name) > limit:
-                problems.append(
-                    gettext('topic "%(value)s" is longer than %(limit)d characters') % {"value": name, "limit": limit}
-                )
-                continue
-            # Topics are a shared taxonomy: "Deteksi dini" in the file is the existing topic "deteksi dini".
-            if key not in self.tag_names:
-                existing = Tag.objects.filter(name__iexact=name).order_by("pk").first()
-                self.tag_names[key] = existing.name if existing else name
-            topics.append(self.tag_names[key])
-        return topics
 
 
 def _sector_lookup():

@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from website.models import Region
 
@@ -76,3 +77,17 @@ class RegistrationForm(forms.ModelForm):
 
     def registration_data(self):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class RegistrationAdminForm(WagtailAdminModelForm):
+    """The staff form: an e-mail address changed here may not take a second active registration for the event."""
+
+    def clean_email(self):
+        from .registration import registrations_of
+
+        email = self.cleaned_data["email"].strip().lower()
+        registration = self.instance
+        others = registrations_of(registration.event).exclude(pk=registration.pk).exclude(status="cancelled")
+        if registration.status != Registration.Status.CANCELLED and others.filter(email=email).exists():
+            raise forms.ValidationError(_("This address already has a registration for this event."))
+        return email

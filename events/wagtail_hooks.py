@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.widgets.button import Button
@@ -27,6 +28,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import registration as services
+from .forms import RegistrationAdminForm
 from .models import EventPage, Registration
 
 Status = Registration.Status
@@ -127,6 +129,7 @@ class RegistrationViewSet(SnippetViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     filterset_class = RegistrationFilterSet
+    edit_handler = ObjectList(Registration.panels, base_form_class=RegistrationAdminForm)
     search_fields = ["name", "email", "organisation"]
     search_backend_name = None
     list_display = [

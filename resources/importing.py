@@ -2,18 +2,15 @@
 
 Every row is checked before anything is written, and every problem of a row is reported with its line number, so
 that one run tells the editor all that needs fixing. Bad rows change nothing; good rows are imported each in a
-transaction of its own, so that an unexpected failure loses one row, not the import. Rows are matched to pages by
-`external_id`, which makes a second run of the same file change nothing.
+transaction of its own, so that an unexpected failure loses one row, not the import (`website.importing` holds what
+this shares with the alumni roster import). Rows are matched to pages by `external_id`, which makes a second run of
+the same file change nothing.
 """
 
-import csv
-import io
 import json
-import logging
 import re
 from collections import Counter, defaultdict
-from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -21,17 +18,34 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.coreutils import find_available_slug, get_supported_content_language_variant
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.utils.file import hash_filelike
 
+from website.importing import (
+    CSVEmptyError,
+    CSVHeaderError,
+    CSVSyntaxError,
+    ImportResult,
+    Outcome,
+    Record,
+    TopicNames,
+    cell_items,
+    cell_text,
+    dry_run_guard,
+    flag_repeated_ids,
+    import_rows,
+    limited_text,
+    read_csv,
+    region_lookups,
+    required_text,
+    rows_and_errors,
+)
 from website.models import Region
 
 from .models import (
@@ -43,8 +57,6 @@ from .models import (
     ResourcePage,
     ResourceType,
 )
-
-logger = logging.getLogger(__name__)
 
 COLUMNS = (
     "external_id",
@@ -61,13 +73,9 @@ COLUMNS = (
     "members_only",
 )
 REQUIRED_COLUMNS = ("external_id", "title", "summary", "resource_type")
-LIST_SEPARATOR = ";"
 CSV_SUFFIXES = {".csv"}
 JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
 DEFAULT_MEMBERS_COLLECTION = "Khusus anggota"
-# A region may be named without these prefixes ("Lebak"), as long as only one region answers to the short name:
-# "Serang" is both Kabupaten Serang and Kota Serang.
-REGION_PREFIXES = ("kabupaten ", "kota ")
 TRUE_WORDS = {"true", "yes", "1", "ya"}
 FALSE_WORDS = {"false", "no", "0", "tidak", ""}
 YEAR_RE = re.compile(r"\d{4}")
@@ -77,12 +85,6 @@ FIRST_YEAR = 1945
 
 class ResourceImportError(Exception):
     """The file as a whole cannot be imported: it is missing, unreadable, or there is no library to import into."""
-
-
-class Outcome(models.TextChoices):
-    CREATED = "created", _("created")
-    UPDATED = "updated", _("updated")
-    UNCHANGED = "unchanged", _("unchanged")
 
 
 @dataclass(frozen=True)
@@ -134,54 +136,6 @@ class ResourceRow:
         return list(unique.values())
 
 
-@dataclass(frozen=True)
-class RowError:
-    """Everything wrong with one row."""
-
-    line: int
-    reasons: tuple[str, ...]
-
-    def __str__(self):
-        return gettext("line %(line)d: %(reasons)s") % {"line": self.line, "reasons": "; ".join(self.reasons)}
-
-
-@dataclass
-class ImportResult:
-    """What an import did (or, in a dry run, would do)."""
-
-    dry_run: bool
-    errors: list[RowError] = field(default_factory=list)
-    outcomes: list[tuple[int, str, str]] = field(default_factory=list)  # line, Outcome, external_id
-
-    def count(self, outcome):
-        return sum(1 for _line, done, _id in self.outcomes if done == outcome)
-
-    @property
-    def created(self):
-        return self.count(Outcome.CREATED)
-
-    @property
-    def updated(self):
-        return self.count(Outcome.UPDATED)
-
-    @property
-    def unchanged(self):
-        return self.count(Outcome.UNCHANGED)
-
-    @property
-    def rejected(self):
-        return len(self.errors)
-
-
-@dataclass
-class _Record:
-    """A row as read from the file, before checking: values by column, and problems found while reading."""
-
-    line: int
-    values: dict | None = None  # None when the line could not be read as a row at all
-    problems: list[str] = field(default_factory=list)
-
-
 def import_resources(path, *, library_id=None, collection_name=DEFAULT_MEMBERS_COLLECTION, dry_run=False):
     """Check every row of the file at `path`, then import the good ones into the library; see the module docstring.
 
@@ -193,25 +147,10 @@ def import_resources(path, *, library_id=None, collection_name=DEFAULT_MEMBERS_C
     rows, errors = RowChecker(path.parent, library).check_all(records)
     result = ImportResult(dry_run=dry_run, errors=errors)
     importer = _Importer(library, collection_name, dry_run=dry_run)
-    # Nothing is written in a dry run; the transaction rolled back around it is a guard should that ever change.
-    # A real import has no transaction around it, so that each row is committed on its own.
-    with transaction.atomic() if dry_run else nullcontext():
+    with dry_run_guard(dry_run):
         with transaction.atomic():
             importer.prepare(rows)
-        for row in rows:
-            try:
-                with transaction.atomic():
-                    outcome = importer.import_row(row)
-            except Exception as error:
-                logger.exception("Import of line %d (external_id %s) failed", row.line, row.external_id)
-                importer.discard_written_files()
-                reason = gettext("could not be imported: %(error)s") % {"error": _describe(error)}
-                result.errors.append(RowError(row.line, (reason,)))
-            else:
-                result.outcomes.append((row.line, outcome, row.external_id))
-        if dry_run:
-            transaction.set_rollback(True)
-    result.errors.sort(key=lambda error: error.line)
+        import_rows(rows, importer.import_row, result, on_failure=importer.discard_written_files)
     return result
 
 
@@ -264,63 +203,20 @@ def read_records(path):
 
 
 def _csv_records(text, path):
-    reader = csv.reader(io.StringIO(text, newline=""))
-    records = []
-    header = None
-    last_line = 0
     try:
-        for cells in reader:
-            # A record may span several physical lines (a quoted field with line breaks): it starts on the line
-            # after the previous one ended.
-            line, last_line = last_line + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if header is None:
-                header = _csv_header(cells, path)
-                continue
-            records.append(_csv_record(line, cells, header))
-    except csv.Error as error:
+        return read_csv(text, COLUMNS, REQUIRED_COLUMNS)
+    except CSVSyntaxError as error:
         raise ResourceImportError(
             gettext("%(file)s is not a valid CSV file (line %(line)d): %(error)s")
-            % {"file": path, "line": reader.line_num, "error": error}
+            % {"file": path, "line": error.line, "error": error.error}
         ) from error
-    if header is None:
-        raise ResourceImportError(gettext("%(file)s is empty.") % {"file": path})
-    return records
-
-
-def _csv_header(cells, path):
-    names = [cell.strip().lower() for cell in cells]
-    while names and not names[-1]:  # spreadsheets add empty columns at the end
-        names.pop()
-    unknown = [name for name in names if name not in COLUMNS]
-    repeated = sorted({name for name in names if names.count(name) > 1})
-    missing = [name for name in REQUIRED_COLUMNS if name not in names]
-    problems = []
-    if unknown:
-        problems.append(
-            gettext("unknown columns %(columns)s (known: %(known)s)")
-            % {"columns": ", ".join(f'"{name}"' for name in unknown), "known": ", ".join(COLUMNS)}
-        )
-    if repeated:
-        problems.append(gettext("repeated columns %(columns)s") % {"columns": ", ".join(repeated)})
-    if missing:
-        problems.append(gettext("missing columns %(columns)s") % {"columns": ", ".join(missing)})
-    if problems:
+    except CSVHeaderError as error:
         raise ResourceImportError(
-            gettext("The header of %(file)s is wrong: %(problems)s.") % {"file": path, "problems": "; ".join(problems)}
-        )
-    return names
-
-
-def _csv_record(line, cells, header):
-    record = _Record(line, dict(zip(header, cells, strict=False)))
-    extra = cells[len(header) :]
-    if any(cell.strip() for cell in extra):
-        record.problems.append(
-            gettext("has %(count)d fields, the header has %(columns)d") % {"count": len(cells), "columns": len(header)}
-        )
-    return record
+            gettext("The header of %(file)s is wrong: %(problems)s.")
+            % {"file": path, "problems": "; ".join(error.problems)}
+        ) from error
+    except CSVEmptyError as error:
+        raise ResourceImportError(gettext("%(file)s is empty.") % {"file": path}) from error
 
 
 def _json_lines_records(text):
@@ -329,7 +225,7 @@ def _json_lines_records(text):
     for line, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
-        record = _Record(line)
+        record = Record(line)
         try:
             values = json.loads(raw)
         except json.JSONDecodeError as error:
@@ -363,8 +259,8 @@ class RowChecker:
         self.library = library
         self.types = list(ResourceType.objects.all())
         self.type_lookup = _type_lookup(self.types)
-        self.full_region_names, self.short_region_names = _region_lookups()
-        self.tag_names = {}
+        self.full_region_names, self.short_region_names = region_lookups()
+        self.topic_names = TopicNames()
         self.url_validator = URLValidator(schemes=["http", "https"])
         self.extensions = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
         self.max_size = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
@@ -390,20 +286,12 @@ class RowChecker:
             row, row_problems = self.check(record)
             problems[record.line].extend(row_problems)
             checked[record.line] = row
-            external_id = _text(record.values, "external_id", [])
+            external_id = cell_text(record.values, "external_id", [])
             if external_id:
                 lines_by_id[external_id].append(record.line)
-        for external_id, lines in lines_by_id.items():
-            if len(lines) > 1:
-                for line in lines:
-                    problems[line].append(
-                        gettext('external_id "%(id)s" appears more than once (lines %(lines)s)')
-                        % {"id": external_id, "lines": ", ".join(str(number) for number in lines)}
-                    )
+        flag_repeated_ids(lines_by_id, problems)
         self._check_existing_pages(lines_by_id, problems)
-        rows = [row for line, row in checked.items() if not problems[line]]
-        errors = [RowError(line, tuple(reasons)) for line, reasons in problems.items() if reasons]
-        return rows, errors
+        return rows_and_errors(checked, problems)
 
     def check(self, record):
         """A ResourceRow for the record (None when it has problems) and the list of its problems."""
@@ -411,15 +299,15 @@ class RowChecker:
         external_id = self._required(values, "external_id", problems)
         title = self._required(values, "title", problems)
         summary = self._required(values, "summary", problems)
-        resource_type = self._resource_type(_text(values, "resource_type", problems), problems)
-        topics = self._topics(_items(values, "topics", problems), problems)
-        regions = self._regions(_items(values, "regions", problems), problems)
-        language = self._language(_text(values, "language", problems), problems)
-        published_year, published_date = self._published(_text(values, "published", problems), problems)
+        resource_type = self._resource_type(cell_text(values, "resource_type", problems), problems)
+        topics = self.topic_names.check(cell_items(values, "topics", problems), problems)
+        regions = self._regions(cell_items(values, "regions", problems), problems)
+        language = self._language(cell_text(values, "language", problems), problems)
+        published_year, published_date = self._published(cell_text(values, "published", problems), problems)
         publisher = self._limited(values, "publisher", problems)
-        url_text = _text(values, "url", problems)
+        url_text = cell_text(values, "url", problems)
         url = self._url(url_text, problems)
-        file_names = _items(values, "files", problems)
+        file_names = cell_items(values, "files", problems)
         files = self._files(file_names, problems)
         members_only = self._members_only(values.get("members_only"), problems)
         if not file_names and not url_text:
@@ -458,21 +346,10 @@ class RowChecker:
                     )
 
     def _limited(self, values, name, problems):
-        value = _text(values, name, problems)
-        limit = self.max_length[name]
-        if limit and len(value) > limit:
-            problems.append(
-                gettext("%(field)s is longer than %(limit)d characters (%(length)d)")
-                % {"field": name, "limit": limit, "length": len(value)}
-            )
-        return value
+        return limited_text(values, name, self.max_length[name], problems)
 
     def _required(self, values, name, problems):
-        known_problems = len(problems)
-        value = self._limited(values, name, problems)
-        if not value and len(problems) == known_problems:
-            problems.append(gettext("%(field)s is missing") % {"field": name})
-        return value
+        return required_text(values, name, self.max_length[name], problems)
 
     def _resource_type(self, value, problems):
         if not value:
@@ -485,26 +362,6 @@ class RowChecker:
                 % {"value": value, "known": ", ".join(kind.slug for kind in self.types)}
             )
         return resource_type
-
-    def _topics(self, names, problems):
-        topics, seen = [], set()
-        limit = Tag._meta.get_field("name").max_length
-        for name in names:
-            key = name.casefold()
-            if key in seen:
-                continue
-            seen.add(key)
-            if len(name) > limit:
-                problems.append(
-                    gettext('topic "%(value)s" is longer than %(limit)d characters') % {"value": name, "limit": limit}
-                )
-                continue
-            # Topics are a shared taxonomy: "Deteksi dini" in the file is the existing topic "deteksi dini".
-            if key not in self.tag_names:
-                existing = Tag.objects.filter(name__iexact=name).order_by("pk").first()
-                self.tag_names[key] = existing.name if existing else name
-            topics.append(self.tag_names[key])
-        return topics
 
     def _regions(self, names, problems):
         regions = []
@@ -619,38 +476,12 @@ class RowChecker:
     def _members_only(self, value, problems):
         if isinstance(value, bool):
             return value
-        text = _text({"members_only": value}, "members_only", problems).lower()
+        text = cell_text({"members_only": value}, "members_only", problems).lower()
         if text in TRUE_WORDS:
             return True
         if text not in FALSE_WORDS:
             problems.append(gettext('members_only "%(value)s" is not true or false') % {"value": value})
         return False
-
-
-def _text(values, name, problems):
-    """The value of a column as stripped text; JSON numbers are accepted, lists and objects are not."""
-    value = values.get(name)
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    problems.append(gettext("%(field)s must be text") % {"field": name})
-    return ""
-
-
-def _items(values, name, problems):
-    """The items of a list column: semicolon-separated text, or in JSON Lines also a list of texts."""
-    value = values.get(name)
-    if isinstance(value, list):
-        if not all(isinstance(item, str) for item in value):
-            problems.append(gettext("%(field)s must be a list of texts") % {"field": name})
-            return []
-        items = value
-    else:
-        items = _text(values, name, problems).split(LIST_SEPARATOR)
-    return list(dict.fromkeys(item.strip() for item in items if item.strip()))
 
 
 def _type_lookup(types):
@@ -660,23 +491,6 @@ def _type_lookup(types):
             lookup.setdefault(name.casefold(), kind)
     lookup.update({kind.slug.casefold(): kind for kind in types})
     return lookup
-
-
-def _region_lookups():
-    full, short = {}, defaultdict(list)
-    for region in Region.objects.all():
-        name = region.name.casefold()
-        full[name] = region
-        for prefix in REGION_PREFIXES:
-            if name.startswith(prefix):
-                short[name.removeprefix(prefix)].append(region)
-    return full, short
-
-
-def _describe(error):
-    if isinstance(error, ValidationError):
-        return "; ".join(error.messages)
-    return str(error) or error.__class__.__name__
 
 
 # --- Importing -----------------------------------------------------------------------------------

@@ -236,3 +236,18 @@ def test_the_event_page_in_the_admin_links_to_its_registrations(staff_client, ev
     assert expected in staff_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
     explorer = staff_client.get(reverse("wagtailadmin_explore", args=[event.get_parent().pk])).content.decode()
     assert expected in explorer
+
+
+def test_staff_editing_an_address_cannot_create_a_second_active_registration(staff_client, event):
+    siti = RegistrationFactory(event=event, name="Siti", email="siti@example.org")
+    budi = RegistrationFactory(event=event, name="Budi", email="budi@example.org")
+    form = {"name": "Budi", "email": "SITI@example.org", "phone": "", "organisation": "", "accessibility_needs": ""}
+
+    response = staff_client.post(url("edit", budi.pk), form)
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["email"]
+    assert Registration.objects.get(pk=budi.pk).email == "budi@example.org"
+    assert staff_client.post(url("edit", budi.pk), {**form, "email": "budi.baru@example.org"}).status_code == 302
+    assert Registration.objects.get(pk=budi.pk).email == "budi.baru@example.org"
+    assert Registration.objects.get(pk=siti.pk).email == "siti@example.org"
