@@ -23,8 +23,10 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import EditView, IndexView
 
+from website.importing import Outcome, summary
+
 from .claims import InvitationError, send_invitation
-from .importing import MAX_BYTES, Outcome, RosterImportError, import_roster, summary
+from .importing import MAX_BYTES, RosterImportError, import_roster
 from .models import AuditLog, Profile
 from .policy import is_staff
 

@@ -65,6 +65,7 @@ FIRST_COHORT_YEAR = 2000
 # "Kab. Lebak", "KAB LEBAK", "Kota. Serang", "Provinsi Banten": the first word as people abbreviate it.
 REGION_ABBREVIATIONS = {"kab.": "kabupaten", "kab": "kabupaten", "kota.": "kota", "prov.": "", "provinsi": ""}
 
+
 class RosterImportError(Exception):
     """The file as a whole cannot be imported: unreadable, not UTF-8, too big, or with a wrong header."""
 
@@ -203,12 +204,10 @@ class RowChecker:
         )
 
     def _limited(self, values, name, problems):
-        return limitedcell_text(values, name, self.max_length[name], problems)
+        return limited_text(values, name, self.max_length[name], problems)
 
     def _required(self, values, name, problems):
-        # A CSV cell is always text, so the only other problem a required column can have is its length, which
-        # leaves it non-empty: every empty required cell is reported as missing, as it should be.
-        return requiredcell_text(values, name, self.max_length[name], problems)
+        return required_text(values, name, self.max_length[name], problems)
 
     def _email(self, values, problems):
         email = self._limited(values, "email", problems)

@@ -1,9 +1,10 @@
 """Import an alumni roster (CSV) as hidden, unclaimed profiles; see `alumni.importing`."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
-from alumni.importing import COLUMNS, Outcome, RosterImportError, import_roster_file, summary
+from alumni.importing import COLUMNS, RosterImportError, import_roster_file
+from website.importing import write_report
 from website.management.quiet import quiet_loggers
 
 
@@ -35,17 +36,4 @@ class Command(BaseCommand):
             except RosterImportError as error:
                 raise CommandError(str(error)) from error
 
-        for error in result.errors:
-            self.stderr.write(str(error))
-        if options["verbosity"] > 1:
-            for line, outcome, external_id in result.outcomes:
-                self.stdout.write(
-                    gettext("line %(line)d: %(external_id)s %(outcome)s")
-                    % {"line": line, "external_id": external_id, "outcome": Outcome(outcome).label}
-                )
-        self.stdout.write(summary(result))
-        if result.rejected:
-            raise CommandError(
-                ngettext("%(count)d row was rejected", "%(count)d rows were rejected", result.rejected)
-                % {"count": result.rejected}
-            )
+        write_report(self, result, verbosity=options["verbosity"])

@@ -1,9 +1,10 @@
 """Import resources into the resource library from a CSV or JSON Lines file; see `resources.importing`."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
-from resources.importing import DEFAULT_MEMBERS_COLLECTION, Outcome, ResourceImportError, import_resources
+from resources.importing import DEFAULT_MEMBERS_COLLECTION, ResourceImportError, import_resources
+from website.importing import write_report
 from website.management.quiet import quiet_loggers
 
 # Wagtail and django-tasks log a line per published page and per extracted document at INFO.
@@ -52,28 +53,4 @@ class Command(BaseCommand):
             except ResourceImportError as error:
                 raise CommandError(str(error)) from error
 
-        for error in result.errors:
-            self.stderr.write(str(error))
-        if options["verbosity"] > 1:
-            for line, outcome, external_id in result.outcomes:
-                self.stdout.write(
-                    gettext("line %(line)d: %(external_id)s %(outcome)s")
-                    % {"line": line, "external_id": external_id, "outcome": Outcome(outcome).label}
-                )
-        counts = {
-            "created": result.created,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-            "rejected": result.rejected,
-        }
-        summary = (
-            gettext("%(created)d created, %(updated)d updated, %(unchanged)d unchanged, %(rejected)d rejected") % counts
-        )
-        if result.dry_run:
-            summary = gettext("Dry run: %(summary)s") % {"summary": summary}
-        self.stdout.write(summary)
-        if result.rejected:
-            raise CommandError(
-                ngettext("%(count)d row was rejected", "%(count)d rows were rejected", result.rejected)
-                % {"count": result.rejected}
-            )
+        write_report(self, result, verbosity=options["verbosity"])
