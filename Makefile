@@ -50,5 +50,11 @@ messages: $(VENV)/.dev
 	$(BIN)/python manage.py makemessages -l id --ignore=.venv --ignore=tests --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages -l id --ignore=.venv
 
+# Speed targets (bench/pages.py) on the demo content, in a database of their own unless DATABASE_URL is set.
+bench: $(VENV)/.runtime
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.bench.sqlite3} MEDIA_ROOT=$${MEDIA_ROOT:-$(CURDIR)/.bench-media} \
+		DEMO_ADMIN_PASSWORD=$${DEMO_ADMIN_PASSWORD:-bench-only} DEMO_MEMBER_PASSWORD=$${DEMO_MEMBER_PASSWORD:-bench-only} \
+		$(BIN)/python bench/pages.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-media
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-media .bench.sqlite3 .bench-media
