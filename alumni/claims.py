@@ -51,12 +51,17 @@ def send_email(to, template, context):
     message.send()
 
 
-def create_invitation(profile, sent_by=None, request=None):
-    """Make a new claim link for `profile` and void its older unused links. Returns (invitation, absolute url)."""
+def check_invitable(profile):
+    """Raise InvitationError, in the caller's language, when `profile` cannot be sent a claim link."""
     if profile.is_claimed:
         raise InvitationError(_("%(name)s has already claimed this profile.") % {"name": profile.display_name})
     if not profile.email:
         raise InvitationError(_("%(name)s has no e-mail address to send the link to.") % {"name": profile.display_name})
+
+
+def create_invitation(profile, sent_by=None, request=None):
+    """Make a new claim link for `profile` and void its older unused links. Returns (invitation, absolute url)."""
+    check_invitable(profile)
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     with transaction.atomic():
@@ -76,8 +81,9 @@ def send_invitation(profile, sent_by=None, request=None, language=None):
     """E-mail a new claim link to the profile's address.
 
     The alumnus's language is not known yet, so the link and the e-mail are in the site's default language
-    (Bahasa Indonesia) unless `language` says otherwise.
+    (Bahasa Indonesia) unless `language` says otherwise; a refusal is explained in the staff member's language.
     """
+    check_invitable(profile)
     with translation.override(language or settings.LANGUAGE_CODE):
         invitation, url = create_invitation(profile, sent_by=sent_by, request=request)
         send_email(

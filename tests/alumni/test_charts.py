@@ -3,6 +3,7 @@ import re
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from alumni.charts import bar_chart, network_figures
 from alumni.models import Visibility
@@ -33,12 +34,14 @@ def test_figures_count_only_profiles_the_viewer_may_see(home, member):
         ProfileFactory(regency=lebak, sector="minority")
     ProfileFactory(visible=Visibility.PUBLIC, regency=lebak, sector="media")
 
-    public = network_figures(AnonymousUser())
-    assert rows(public.regions) == [("Kota Serang", "3"), ("Kabupaten Lebak", "<3")]
-    assert rows(public.sectors) == [("CSO/NGO", "3"), ("Media", "<3")]
-    members = network_figures(member)
-    assert rows(members.regions) == [("Kabupaten Lebak", "4"), ("Kota Serang", "3")]
-    assert "Minority community" not in members.sectors.summary
+    with translation.override("en"):  # sector labels are translated; the /en/ site names them in English
+        public = network_figures(AnonymousUser())
+        assert rows(public.regions) == [("Kota Serang", "3"), ("Kabupaten Lebak", "<3")]
+        assert rows(public.sectors) == [("CSO/NGO", "3"), ("Media", "<3")]
+        members = network_figures(member)
+        assert rows(members.regions) == [("Kabupaten Lebak", "4"), ("Kota Serang", "3")]
+        assert "Local government: 3" in members.sectors.summary  # named in the language of the page...
+        assert "Minority community" not in members.sectors.summary  # ...but not the sector of hidden people only
 
 
 def test_charts_render_as_accessible_svg_with_a_table_and_no_exact_small_counts(home):

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from pytest_django.asserts import assertTemplateUsed
 from wagtail.search.models import IndexEntry
 
 from alumni import consent
@@ -166,7 +167,7 @@ def test_deleting_my_account_removes_rows_photo_file_index_entries_and_the_login
     assert logged_in.get(reverse("alumni:account_delete")).status_code == 200
     response = logged_in.post(reverse("alumni:account_delete"), {"password": PASSWORD})
     assert response.status_code == 200
-    assert "Your account is deleted" in response.content.decode()
+    assertTemplateUsed(response, "alumni/account/account_deleted.html")
 
     assert not Profile.objects.filter(pk=pk).exists()
     for model in [Membership, HelpOffer, ConsentRecord, ClaimInvitation]:
