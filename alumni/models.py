@@ -382,6 +382,8 @@ class Profile(index.Indexed, ClusterableModel):
         if self.regency_id and not self.province_id:
             self.province_id = self.regency.province_id
         super().save(*args, **kwargs)
+        # post_save indexed the profile before modelcluster wrote its memberships and topics: index it again.
+        index.insert_or_update_object(self)
 
     @property
     def is_claimed(self):
