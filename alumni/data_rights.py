@@ -86,7 +86,8 @@ def export_data(user):
         "introductions_received": [
             {
                 "sender_name": intro.sender_name,
-                "sender_email": intro.sender_email,
+                # The sender's address is shared with the alumnus only once they accept.
+                "sender_email": intro.sender_email if intro.status == intro.Status.ACCEPTED else "",
                 "sender_organisation": intro.sender_organisation,
                 "purpose": intro.purpose,
                 "message": intro.message,

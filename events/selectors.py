@@ -89,12 +89,16 @@ def _url_or_empty(name, *args):
         return ""
 
 
-def _person(user, profile, fallback=""):
+def _person(user, profile_id, profiles, fallback=""):
     """A speaker or owner as `user` may see them: name and link through the alumni policy, else the typed name.
 
-    `profile` is None unless `user` may see it; a hidden profile with no typed name shows nothing at all.
+    `profiles` holds only the profiles `user` may see. A chosen alumnus `user` may not see shows nothing at all,
+    not even a typed name, which would name the hidden person.
     """
-    if profile is not None:
+    if profile_id is not None:
+        profile = profiles.get(profile_id)
+        if profile is None:
+            return None
         card = profile_fields_for(user, profile)
         return {"name": card.display_name, "url": card.url}
     return {"name": fallback, "url": ""} if fallback else None
@@ -118,7 +122,7 @@ def event_page_context(event, request):
 
     speaker_rows = []
     for speaker in speakers:
-        if person := _person(user, profiles.get(speaker.profile_id), speaker.name):
+        if person := _person(user, speaker.profile_id, profiles, speaker.name):
             speaker_rows.append({**person, "role": speaker.role})
 
     plan_rows = []
@@ -126,7 +130,7 @@ def event_page_context(event, request):
         if item.owner_organisation:
             owner = _organisation(item.owner_organisation)
         else:
-            owner = _person(user, profiles.get(item.owner_profile_id), item.owner_name)
+            owner = _person(user, item.owner_profile_id, profiles, item.owner_name)
         plan_rows.append(
             {
                 "item": item,

@@ -260,7 +260,10 @@ class NewsIndexPage(BasePage):
         tag = request.GET.get("tag", "").strip()[:100]
         if tag:
             articles = articles.filter(tags__slug=tag)
-            context["current_tag"] = Tag.objects.filter(slug=tag).first()
+            # Only a tag of a listed article is named: other tags (e.g. a hidden alumnus' topics) stay unconfirmed.
+            context["current_tag"] = Tag.objects.filter(
+                slug=tag, website_newspagetag_items__content_object__in=articles
+            ).first()
         paginator = Paginator(articles, settings.NEWS_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))

@@ -125,6 +125,7 @@ def test_download_my_data_is_a_json_attachment_of_everything_about_me(logged_in,
     senders = {intro["sender_name"]: intro for intro in profile["introductions_received"]}
     assert senders["Rahmat Hidayat"]["sender_email"] == "rahmat@lsm.example"
     assert senders["Wati Pending"]["status"] == "pending"
+    assert senders["Wati Pending"]["sender_email"] == ""  # shared only once the alumnus accepts
     assert profile["claim_invitations"][0]["sent_to"] == "ahmad@example.org"
 
 

@@ -131,3 +131,16 @@ def test_unpublished_and_private_news_are_not_listed(client, news_index):
 
 def test_search_page_url_is_named(client, home):
     assert reverse("search") == "/search/"
+
+
+@pytest.mark.django_db
+def test_the_news_tag_filter_names_only_tags_of_listed_articles(client, news_index):
+    from taggit.models import Tag
+
+    Tag.objects.create(name="topik rahasia", slug="topik-rahasia")  # e.g. only a hidden alumnus' topic
+    article = NewsPageFactory(parent=news_index)
+    article.tags.add("kohesi sosial")
+    article.save_revision().publish()
+
+    assert "topik rahasia" not in client.get(news_index.url, {"tag": "topik-rahasia"}).content.decode()
+    assert "kohesi sosial" in client.get(news_index.url, {"tag": "kohesi-sosial"}).content.decode()
