@@ -21,6 +21,7 @@ from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import EditView, IndexView
 
 from website.importing import Outcome, summary
@@ -28,7 +29,7 @@ from website.importing import Outcome, summary
 from .claims import InvitationError, send_invitation
 from .importing import MAX_BYTES, RosterImportError, import_roster
 from .models import AuditLog, Profile
-from .policy import is_staff
+from .policy import is_staff, visible_profiles
 
 DETAIL_LENGTH = AuditLog._meta.get_field("detail").max_length
 
@@ -259,3 +260,35 @@ class RosterImportView(WagtailAdminTemplateMixin, View):
             ]
         context = self.get_context_data(form=form, **context)
         return render(self.request, self.template_name, context, status=status)
+
+
+# --- The profile chooser (speakers and follow-up owners of events) -----------------------------------------------
+
+
+def choosable_profiles(user):
+    """Staff may choose any profile; other editors only people they may see on the site (alumni.policy)."""
+    if is_staff(user):
+        return Profile.objects.all()
+    # By id, which the chooser's search backend can filter on.
+    return Profile.objects.filter(id__in=list(visible_profiles(user).values_list("id", flat=True)))
+
+
+class ProfileChooseView(ChooseView):
+    def get_object_list(self):
+        return choosable_profiles(self.request.user)
+
+
+class ProfileChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return choosable_profiles(self.request.user)
+
+
+class ProfileChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return choosable_profiles(self.request.user).get(pk=pk)
+
+
+class ProfileChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ProfileChooseView
+    choose_results_view_class = ProfileChooseResultsView
+    chosen_view_class = ProfileChosenView

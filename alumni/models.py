@@ -350,6 +350,7 @@ class Profile(index.Indexed, ClusterableModel):
         index.SearchField("bio"),
         index.SearchField("organisation_names"),
         index.SearchField("topic_names"),
+        index.FilterField("id"),  # the admin chooser narrows to alumni.policy's choice by id
         index.FilterField("visibility"),
         index.FilterField("consent_given_at"),
         index.FilterField("sector"),

@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from website.models import Region
 
 from .admin_views import (
+    ProfileChooserViewSet,
     ProfileEditView,
     ProfileIndexView,
     RosterImportView,
@@ -65,6 +66,7 @@ class ProfileViewSet(SnippetViewSet):
     menu_label = _("Profiles")
     index_view_class = ProfileIndexView
     edit_view_class = ProfileEditView
+    chooser_viewset_class = ProfileChooserViewSet
     copy_view_enabled = False
     filterset_class = ProfileFilterSet
     # The admin searches names, addresses and roster ids, which the search index deliberately leaves out.

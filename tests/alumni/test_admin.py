@@ -319,3 +319,22 @@ def test_the_roster_import_is_refused_to_editors_and_members(client, editor):
         assert upload(client).status_code == 302
         assert client.get(reverse("alumni_roster:import")).status_code == 302
     assert not Profile.objects.exists()
+
+
+def test_the_profile_chooser_shows_editors_only_people_they_may_see_and_staff_everyone(client, editor):
+    shown = ProfileFactory(full_name="Pembicara Terbuka", visible=Visibility.PUBLIC)
+    hidden = ProfileFactory(full_name="Rahasia Penyunting")
+    chooser = "wagtailsnippetchoosers_alumni_profile"
+
+    client.force_login(editor)
+    listing = client.get(reverse(f"{chooser}:choose_results")).content.decode()
+    assert "Pembicara Terbuka" in listing and "Rahasia Penyunting" not in listing
+    assert "Pembicara Terbuka" in client.get(reverse(f"{chooser}:choose_results"), {"q": "Pembicara"}).content.decode()
+    assert (
+        "Rahasia Penyunting" not in client.get(reverse(f"{chooser}:choose_results"), {"q": "Rahasia"}).content.decode()
+    )
+    assert client.get(reverse(f"{chooser}:chosen", args=[hidden.pk])).status_code == 404
+    assert client.get(reverse(f"{chooser}:chosen", args=[shown.pk])).status_code == 200
+
+    client.force_login(UserFactory(username="staf2", is_staff=True, is_superuser=True))
+    assert "Rahasia Penyunting" in client.get(reverse(f"{chooser}:choose_results"), {"q": "Rahasia"}).content.decode()
