@@ -7,11 +7,13 @@ address another's.
 import json
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -214,13 +216,50 @@ def consent_withdraw(request):
 # --- Account ----------------------------------------------------------------------------------------
 
 
+EMAIL_CHANGE_SALT = "alumni.email-change"
+EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24 * 2  # two days
+
+
 @login_required
 @never_cache
 def email_change(request):
+    """Ask for the password, then send a link to the new address: the change happens only when it is opened.
+
+    Until then nothing changes, so nobody can take over an address (and the event registrations or
+    introductions kept under it) by typing it in; and the form never says whether an address has an account.
+    """
     user = request.user
     form = EmailChangeForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        old_email, new_email = user.email, form.cleaned_data["email"]
+        new_email = form.cleaned_data["email"]
+        token = signing.dumps({"user": user.pk, "old": user.email, "new": new_email}, salt=EMAIL_CHANGE_SALT)
+        url = claims.absolute_url(reverse("alumni:email_confirm", args=[token]), request)
+        context = {"name": user.first_name or user.get_username(), "url": url}
+        claims.send_email(new_email, "account_email_confirm", context)
+        messages.success(
+            request, _("We sent a link to %(email)s. Your address changes when you open it.") % {"email": new_email}
+        )
+        return redirect("alumni:my_profile")
+    context = {"form": form, "current_email": user.email}
+    return render(request, "alumni/account/email_change.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+@never_cache
+def email_confirm(request, token):
+    """The link from the new address: GET shows a button, POST makes the change (mail scanners only GET)."""
+    user = request.user
+    try:
+        change = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_MAX_AGE)
+    except signing.BadSignature:
+        change = None
+    usable = change is not None and change["user"] == user.pk and change["old"] == user.email
+    taken = usable and get_user_model().objects.filter(email__iexact=change["new"]).exclude(pk=user.pk).exists()
+    if not usable or taken:
+        context = {"taken": taken}
+        return render(request, "alumni/account/email_confirm.html", context, status=409 if taken else 410)
+    if request.method == "POST":
+        old_email, new_email = user.email, change["new"]
         with transaction.atomic():
             user.email = new_email
             user.save(update_fields=["email"])
@@ -230,8 +269,7 @@ def email_change(request):
             claims.send_email(old_email, "account_email_changed", context)
         messages.success(request, _("Your e-mail address is changed. We told your old address about it."))
         return redirect("alumni:my_profile")
-    context = {"form": form, "current_email": user.email}
-    return render(request, "alumni/account/email_change.html", context, status=400 if form.is_bound else 200)
+    return render(request, "alumni/account/email_confirm.html", {"new_email": change["new"], "usable": True})
 
 
 @login_required

@@ -338,8 +338,6 @@ class EmailChangeForm(PlainLabels, forms.Form):
         email = self.cleaned_data["email"].strip()
         if email.lower() == (self.user.email or "").lower():
             raise forms.ValidationError(_("This is already your e-mail address."))
-        if get_user_model().objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
-            raise forms.ValidationError(_("This address belongs to another account. Choose another one."))
         return email
 
     def clean_password(self):

@@ -55,6 +55,7 @@ urlpatterns = [
     path("profil-saya/sembunyikan/", accounts.hide_me, name="hide_me"),
     path("profil-saya/tarik-persetujuan/", accounts.consent_withdraw, name="consent_withdraw"),
     path("profil-saya/ganti-email/", accounts.email_change, name="email_change"),
+    path("profil-saya/ganti-email/<str:token>/", accounts.email_confirm, name="email_confirm"),
     path("profil-saya/unduh-data/", accounts.data_export, name="data_export"),
     path("profil-saya/hapus-akun/", accounts.account_delete, name="account_delete"),
     path("foto/<str:public_id>/", photos.photo, name="photo"),

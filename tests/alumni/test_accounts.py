@@ -383,28 +383,51 @@ def test_withdrawing_consent_hides_the_profile_and_clears_consent(logged_in, pro
     assert "You withdrew your consent" in response.content.decode()
 
 
-def test_e_mail_change_needs_the_password_and_tells_the_old_address(logged_in, owner, profile):
+def link_in(message):
+    return re.search(r"https?://\S+", message.body).group(0).replace("http://testserver", "")
+
+
+def test_e_mail_change_needs_the_password_and_the_new_address_and_tells_the_old_one(logged_in, owner, profile):
     url = reverse("alumni:email_change")
     wrong = logged_in.post(url, {"email": "dewi.baru@example.org", "password": "salah"})
     assert wrong.status_code == 400
     assert 'value="dewi.baru@example.org"' in wrong.content.decode()
-    owner.refresh_from_db()
-    assert owner.email == "dewi@example.org"
+    assert not mail.outbox
 
     response = logged_in.post(url, {"email": "dewi.baru@example.org", "password": PASSWORD})
     assert response.status_code == 302
     owner.refresh_from_db()
+    assert owner.email == "dewi@example.org"  # nothing changes before the new address confirms
+    assert mail.outbox[0].to == ["dewi.baru@example.org"]
+    assert mail.outbox[0].subject.startswith("[Jejaring Sekolah Demokrasi] ")
+    confirm = link_in(mail.outbox[0])
+
+    assert logged_in.get(confirm).status_code == 200  # a mail scanner's GET changes nothing
+    owner.refresh_from_db()
+    assert owner.email == "dewi@example.org"
+    assert logged_in.post(confirm).status_code == 302
+    owner.refresh_from_db()
     profile.refresh_from_db()
     assert owner.email == profile.email == "dewi.baru@example.org"
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["dewi@example.org"]
-    assert mail.outbox[0].subject.startswith("[Jejaring Sekolah Demokrasi] ")
+    assert mail.outbox[1].to == ["dewi@example.org"]
+    assert logged_in.post(confirm).status_code == 410  # single use: the old address no longer matches
 
 
-def test_e_mail_change_refuses_an_address_of_another_account(logged_in):
+def test_e_mail_change_never_says_an_address_has_an_account_and_cannot_take_it(logged_in, owner):
     UserFactory(email="dipakai@example.org")
-    response = logged_in.post(reverse("alumni:email_change"), {"email": "dipakai@example.org", "password": PASSWORD})
-    assert response.status_code == 400
+    unknown = logged_in.post(reverse("alumni:email_change"), {"email": "bebas@example.org", "password": PASSWORD})
+    taken = logged_in.post(reverse("alumni:email_change"), {"email": "dipakai@example.org", "password": PASSWORD})
+    assert unknown.status_code == taken.status_code == 302
+    assert logged_in.post(link_in(mail.outbox[1])).status_code == 409  # only the address' owner sees this
+    owner.refresh_from_db()
+    assert owner.email == "dewi@example.org"
+
+
+def test_an_e_mail_change_link_works_only_for_its_account(logged_in, client):
+    logged_in.post(reverse("alumni:email_change"), {"email": "dewi.baru@example.org", "password": PASSWORD})
+    client.force_login(UserFactory(member=True))
+    assert client.post(link_in(mail.outbox[0])).status_code == 410
+    assert client.post(reverse("alumni:email_confirm", args=["rusak"])).status_code == 410
 
 
 def test_an_account_without_profile_gets_a_clear_page_not_an_error(client):
