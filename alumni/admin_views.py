@@ -24,6 +24,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import EditView, IndexView
 
+from website.exports import FormulaSafeExportMixin
 from website.importing import Outcome, summary
 
 from .claims import InvitationError, send_invitation
@@ -59,7 +60,7 @@ def log(user, action, detail="", profile=None):
 # --- Listings and edit views -------------------------------------------------------------------------
 
 
-class StaffExportIndexView(IndexView):
+class StaffExportIndexView(FormulaSafeExportMixin, IndexView):
     """A listing whose CSV/XLSX export is for staff only, and logged with the filters that shaped it."""
 
     @cached_property

@@ -27,12 +27,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from website.exports import FormulaSafeExportMixin
+
 from . import registration as services
 from .forms import RegistrationAdminForm
 from .models import EventPage, Registration
 
 Status = Registration.Status
-CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -95,7 +96,7 @@ def csv_time(value):
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(FormulaSafeExportMixin, IndexView):
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
         datetime.datetime: {IndexView.FORMAT_CSV: csv_time, IndexView.FORMAT_XLSX: timezone.make_naive},
@@ -103,13 +104,6 @@ class RegistrationIndexView(IndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event", "event__locale", "regency")
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        # A spreadsheet would run a cell starting with "=" as a formula: names and notes come from the public.
-        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
-            return "'" + value
-        return value
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)

