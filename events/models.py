@@ -276,6 +276,8 @@ class EventPage(RoutablePageMixin, BasePage):
     attendance = models.PositiveIntegerField(_("people who attended"), null=True, blank=True)
     uid = models.UUIDField(default=uuid.uuid4, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # A copy (e.g. next year's workshop) is another calendar entry: it gets its own UID and starts counting again.
+    exclude_fields_in_copy = ["uid", "sequence"]
 
     content_panels = [
         *BasePage.content_panels,
@@ -383,9 +385,16 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError({"registration_closes": _("Registration cannot close before it opens.")})
 
     def save(self, *args, **kwargs):
+        if self.all_day and self.start and self.end:
+            # An all-day event lasts from the start of its first day to the end of its last, in its own zone.
+            start, end = self.start.astimezone(self.zone), self.end.astimezone(self.zone)
+            self.start = start.replace(hour=0, minute=0, second=0, microsecond=0)
+            self.end = end.replace(hour=23, minute=59, second=59, microsecond=0)
         if self.pk:
-            # Calendar apps replace an event only when its SEQUENCE grows.
-            self.sequence = (self.sequence or 0) + 1
+            # Calendar apps replace an event only when its SEQUENCE grows; publishing an old revision restores
+            # that revision's number, so count on from the highest one stored.
+            stored = EventPage.objects.filter(pk=self.pk).values_list("sequence", flat=True).first() or 0
+            self.sequence = max(stored, self.sequence or 0) + 1
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

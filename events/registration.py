@@ -143,14 +143,18 @@ def confirm(registration):
     with transaction.atomic():
         event = original_event(registration.event, lock=True)
         registration = Registration.objects.select_related("event").get(pk=registration.pk)
-        if registration.status != Status.PENDING or not can_take_seats(event):
+        if registration.status != Status.PENDING or event.capacity is None or not can_take_seats(event):
             return registration
+        # People already waiting get free seats (e.g. after the capacity was raised) before a newcomer does.
+        promoted = _promote_waitlist(event)
         now = timezone.now()
         if seats_left(event) > 0:
             registration.status, registration.confirmed_at = Status.CONFIRMED, now
         else:
             registration.status, registration.waitlisted_at = Status.WAITLISTED, now
         registration.save(update_fields=["status", "confirmed_at", "waitlisted_at"])
+    for person in promoted:
+        notify(person, "promoted")
     notify(registration, registration.status)
     return registration
 

@@ -216,9 +216,3 @@ def registrations_listing_button(page, user, next_url=None):
 def give_deleted_seats_to_waitlist(request, instances):
     for event in {registration.event for registration in instances if isinstance(registration, Registration)}:
         services.fill_free_seats(event)
-
-
-@hooks.register("after_publish_page")
-def give_new_seats_to_waitlist(request, page):
-    if isinstance(page, EventPage):
-        services.fill_free_seats(page)

@@ -135,3 +135,28 @@ def test_editor_previews_a_new_event_with_a_follow_up_plan(client, admin_user, e
     assert "Lokakarya penyegaran Tim Tangguh" in html
     assert "Sosialisasi Perwal" in html and "Ibu Narasumber" in html
     assert not EventPage.objects.filter(slug="lokakarya-penyegaran").exists()
+
+
+def test_publishing_an_old_revision_still_raises_the_sequence(make_event):
+    event = make_event()
+    first = event.latest_revision
+    for title in ("Lokakarya A", "Lokakarya B"):
+        event.title = title
+        event.save_revision().publish()
+    event.refresh_from_db()
+    before = event.sequence
+    first.publish()
+    event.refresh_from_db()
+    assert event.sequence > before
+
+
+def test_a_copied_event_is_another_calendar_entry(make_event, event_index):
+    event = make_event()
+    copy = event.copy(update_attrs={"title": "Lokakarya tahun depan", "slug": "lokakarya-tahun-depan"})
+    assert copy.uid != event.uid
+
+
+def test_an_all_day_event_lasts_to_the_end_of_its_last_day(make_event):
+    event = make_event(all_day=True, start=wib(2026, 12, 4, 0, 0), end=wib(2026, 12, 5, 0, 0))
+    assert event.start == wib(2026, 12, 4, 0, 0)
+    assert event.end == wib(2026, 12, 5, 23, 59, 59)

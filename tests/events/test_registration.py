@@ -401,3 +401,37 @@ def test_staff_cancelling_through_the_service_promotes_too(event):
 
     assert Registration.objects.get(pk=people[2].pk).status == Status.CONFIRMED
     assert [message.to for message in mail.outbox] == [[people[2].email]]
+
+
+def test_a_raised_capacity_gives_waiting_people_seats_however_the_event_is_published(event):
+    people = [RegistrationFactory(event=event) for _ in range(3)]
+    for person in people:
+        services.confirm(person)
+    assert Registration.objects.get(pk=people[2].pk).status == Status.WAITLISTED
+    mail.outbox.clear()
+
+    event.capacity = 3
+    event.save_revision().publish()  # as scheduled publishing or a workflow does: no admin view involved
+
+    assert Registration.objects.get(pk=people[2].pk).status == Status.CONFIRMED
+    assert [message.to for message in mail.outbox] == [[people[2].email]]
+
+
+def test_people_waiting_get_free_seats_before_a_newcomer(event):
+    people = [RegistrationFactory(event=event) for _ in range(3)]
+    for person in people:
+        services.confirm(person)
+    EventPage.objects.filter(pk=event.pk).update(capacity=3)  # e.g. changed without publishing
+    newcomer = services.confirm(RegistrationFactory(event=event))
+
+    assert Registration.objects.get(pk=people[2].pk).status == Status.CONFIRMED
+    assert newcomer.status == Status.WAITLISTED
+
+
+def test_confirming_after_registration_was_switched_off_is_refused_not_an_error(client, event, serang):
+    register(client, event, serang)
+    event.capacity = None
+    event.save_revision().publish()
+    response = client.post(link(mail.outbox[-1], "konfirmasi"), follow=True)
+    assert response.status_code < 500
+    assert Registration.objects.get().status == Status.PENDING
