@@ -7,13 +7,17 @@ way to name another person.
 import base64
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from taggit.models import Tag
+from wagtail.models import ModelLogEntry
 
 from events.models import Registration
 
 from . import consent
-from .models import Profile
+from .models import AuditLog, Profile
 from .photos import delete_file
 from .policy import is_member
 
@@ -145,6 +149,15 @@ def delete_account(user):
     photo_name = profile.photo.name if profile is not None and profile.photo else ""
     with transaction.atomic():
         if profile is not None:
+            topic_ids = list(profile.topics.values_list("pk", flat=True))
+            # The audit trail keeps that something happened, not whom it was about.
+            AuditLog.objects.filter(profile=profile).update(detail=gettext("(deleted account)"), profile=None)
+            ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(Profile), object_id=str(profile.pk)
+            ).update(label=gettext("(deleted account)"))
             profile.delete()  # the search backends drop the profile in the post_delete signal
+            # Topics only this person used would still name what they work on.
+            relations = [field.name for field in Tag._meta.get_fields() if field.name.endswith("_items")]
+            Tag.objects.filter(pk__in=topic_ids, **{f"{name}__isnull": True for name in relations}).delete()
         get_user_model().objects.filter(pk=user.pk).delete()
     delete_file(photo_name)

@@ -216,3 +216,18 @@ def registrations_listing_button(page, user, next_url=None):
 def give_deleted_seats_to_waitlist(request, instances):
     for event in {registration.event for registration in instances if isinstance(registration, Registration)}:
         services.fill_free_seats(event)
+
+
+@hooks.register("before_delete_page")
+def keep_events_that_people_registered_for(request, page):
+    """Deleting an event would silently drop its registrations (and free their seats): cancel it instead."""
+    active = Registration.objects.filter(event__path__startswith=page.path).exclude(status=Status.CANCELLED)
+    if active.exists():
+        messages.error(
+            request,
+            _(
+                "People are registered for this event (or for events below this page). Set the event's status to "
+                "cancelled instead, or cancel the registrations first."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)

@@ -7,10 +7,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertTemplateUsed
+from taggit.models import Tag
 from wagtail.search.models import IndexEntry
 
 from alumni import consent
 from alumni.models import (
+    AuditLog,
     ClaimInvitation,
     ConsentRecord,
     HelpOffer,
@@ -164,6 +166,7 @@ def test_deleting_my_account_removes_rows_photo_file_index_entries_and_the_login
     assert index_entries(mine.pk).exists()
     assert index_entries(someone_else.pk).exists()
     pk = mine.pk
+    AuditLog.objects.create(action=AuditLog.Action.VIEW, detail="Ahmad Fauzi", profile=mine)
 
     assert logged_in.get(reverse("alumni:account_delete")).status_code == 200
     response = logged_in.post(reverse("alumni:account_delete"), {"password": PASSWORD})
@@ -171,6 +174,8 @@ def test_deleting_my_account_removes_rows_photo_file_index_entries_and_the_login
     assertTemplateUsed(response, "alumni/account/account_deleted.html")
 
     assert not Profile.objects.filter(pk=pk).exists()
+    assert not Tag.objects.filter(name="kohesi sosial").exists()  # no one else used it
+    assert not AuditLog.objects.filter(detail__contains="Ahmad").exists()
     for model in [Membership, HelpOffer, ConsentRecord, ClaimInvitation]:
         assert not model.objects.filter(profile_id=pk).exists(), model
     assert not ProfileTag.objects.filter(content_object_id=pk).exists()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail import hooks
 
 from events import registration as services
-from events.models import Registration
+from events.models import EventPage, Registration
 from tests.events.conftest import WIB, wib
 from tests.factories.alumni import UserFactory, region
 from tests.factories.events import RegistrationFactory
@@ -251,3 +251,16 @@ def test_staff_editing_an_address_cannot_create_a_second_active_registration(sta
     assert staff_client.post(url("edit", budi.pk), {**form, "email": "budi.baru@example.org"}).status_code == 302
     assert Registration.objects.get(pk=budi.pk).email == "budi.baru@example.org"
     assert Registration.objects.get(pk=siti.pk).email == "siti@example.org"
+
+
+def test_an_event_people_registered_for_cannot_be_deleted_but_can_be_cancelled(staff_client, event):
+    person = RegistrationFactory(event=event)
+    services.confirm(person)
+    response = staff_client.post(reverse("wagtailadmin_pages:delete", args=[event.pk]))
+    assert response.status_code == 302
+    assert EventPage.objects.filter(pk=event.pk).exists()
+    assert Registration.objects.filter(pk=person.pk).exists()
+
+    services.cancel(person)
+    staff_client.post(reverse("wagtailadmin_pages:delete", args=[event.pk]))
+    assert not EventPage.objects.filter(pk=event.pk).exists()
