@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.utils.cache import patch_cache_control
 
 
 class SecurityHeadersMiddleware:
     """Adds the Content-Security-Policy and related headers to the public site.
 
-    The Wagtail admin relies on inline scripts and styles, so it is left out of the strict policy.
+    The Wagtail admin relies on inline scripts and styles, so it is left out of the strict policy. A page built
+    for a logged-in person (members-only names and figures) is marked private, so no shared cache or CDN keeps it.
     """
 
     def __init__(self, get_response):
@@ -16,4 +18,7 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "public" not in response.get("Cache-Control", ""):
+            patch_cache_control(response, private=True)
         return response
