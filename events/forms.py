@@ -31,7 +31,7 @@ class RegistrationForm(forms.ModelForm):
             "email": _("E-mail address"),
             "phone": _("Phone or WhatsApp (optional)"),
             "organisation": _("Organisation or institution"),
-            "regency": _("Regency or city"),
+            "regency": _("Regency or city in Banten"),
             "accessibility_needs": _("Accessibility needs (optional)"),
         }
         help_texts = {
@@ -52,11 +52,12 @@ class RegistrationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].required = True
-        self.fields["regency"].required = True
+        # Guests come from elsewhere too (other provinces, delegations from abroad).
+        self.fields["regency"].required = False
         self.fields["regency"].queryset = Region.objects.filter(
             province__code="36", kind__in=[Region.Kind.REGENCY, Region.Kind.CITY]
         ).order_by("name")
-        self.fields["regency"].empty_label = _("Choose…")
+        self.fields["regency"].empty_label = _("Outside Banten")
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_name(self):

@@ -435,3 +435,8 @@ def test_confirming_after_registration_was_switched_off_is_refused_not_an_error(
     response = client.post(link(mail.outbox[-1], "konfirmasi"), follow=True)
     assert response.status_code < 500
     assert Registration.objects.get().status == Status.PENDING
+
+
+def test_guests_from_outside_banten_can_register(client, event, serang):
+    assert register(client, event, serang, regency="").status_code == 303
+    assert Registration.objects.get().regency is None
