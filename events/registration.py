@@ -69,8 +69,10 @@ def registration_state(event, free_seats, now=None):
 
 
 def can_take_seats(event, now=None):
-    """Seats are given (on confirmation, or from the waiting list) until an event starts, unless it is cancelled."""
-    return event.status != EventPage.Status.CANCELLED and (now or timezone.now()) < event.start
+    """Seats are given (on confirmation, or from the waiting list) while registration is open: until it closes
+    (or, with no closing time, until the event starts), never after the event ended, never when it is cancelled."""
+    until = min(event.registration_closes or event.start, event.end)
+    return event.status != EventPage.Status.CANCELLED and (now or timezone.now()) < until
 
 
 def moment(value, event):

@@ -5,7 +5,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from events import registration as services
@@ -440,3 +440,16 @@ def test_confirming_after_registration_was_switched_off_is_refused_not_an_error(
 def test_guests_from_outside_banten_can_register(client, event, serang):
     assert register(client, event, serang, regency="").status_code == 303
     assert Registration.objects.get().regency is None
+
+
+def test_an_online_event_open_for_registration_until_its_end_gives_seats_during_it(client, make_event, serang):
+    start = timezone.now() - datetime.timedelta(hours=1)
+    event = make_event(
+        capacity=5,
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        registration_closes=start + datetime.timedelta(hours=3),
+    )
+    register(client, event, serang)
+    client.post(link(mail.outbox[-1], "konfirmasi"))
+    assert Registration.objects.get().status == Status.CONFIRMED
