@@ -19,6 +19,7 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and "public" not in response.get("Cache-Control", ""):
+        already_decided = any(word in response.get("Cache-Control", "") for word in ("public", "no-store"))
+        if user is not None and user.is_authenticated and not already_decided:
             patch_cache_control(response, private=True)
         return response
