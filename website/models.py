@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +13,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, NavigationLinkBlock, PartnerLogoBlock, SocialLinkBlock
+from .pagination import paginate
 
 # --- Inline and through models -------------------------------------------------------------------
 
@@ -264,14 +264,7 @@ class NewsIndexPage(BasePage):
             context["current_tag"] = Tag.objects.filter(
                 slug=tag, website_newspagetag_items__content_object__in=articles
             ).first()
-        paginator = Paginator(articles, settings.NEWS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        context["articles"] = page_obj
+        context["articles"] = paginate(articles, request, settings.NEWS_PER_PAGE)
         context["tags"] = (
             Tag.objects.filter(website_newspagetag_items__content_object__in=self.get_articles())
             .annotate(count=models.Count("website_newspagetag_items", distinct=True))
