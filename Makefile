@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test serve lint format migrate demo messages bench clean
+.PHONY: run test serve lint format migrate demo messages bench lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed") if sys.version_info < (3, 11) else None'
@@ -43,8 +43,20 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
+# On every core (pytest-xdist); the slowest 15 tests are listed at the end.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-auto}
+
+# Compile requirements*.in to the fully pinned requirements*.txt (keeps current pins; UPGRADE=1 to refresh them).
+lock: $(VENV)/.dev
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url \
+		--no-emit-find-links $(if $(UPGRADE),--upgrade) --output-file requirements.txt requirements.in
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url \
+		--no-emit-find-links $(if $(UPGRADE),--upgrade) --output-file requirements-dev.txt requirements-dev.in
+
+# Known vulnerabilities in the pinned runtime dependencies (PyPI's advisory data).
+audit: $(VENV)/.dev
+	$(BIN)/pip-audit --requirement requirements.txt --no-deps --disable-pip --progress-spinner off
 
 messages: $(VENV)/.dev
 	$(BIN)/python manage.py makemessages -l id --ignore=.venv --ignore=tests --ignore=staticfiles

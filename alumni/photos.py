@@ -110,6 +110,5 @@ def photo(request, public_id):
     response["Cache-Control"] = "public, max-age=300" if is_public(profile) else "private, no-cache"
     if not is_public(profile):
         response["Vary"] = "Cookie"
-    response["X-Content-Type-Options"] = "nosniff"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     return response

@@ -8,6 +8,7 @@ visible after they hid themselves.
 from importlib import import_module
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -19,7 +20,6 @@ from django.views.decorators.http import require_GET
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from website.pagination import paginate
 from website.selectors import viewable_pages
 
 from .charts import network_figures
@@ -61,9 +61,9 @@ def directory(request):
     query = read_query(request.GET)
     selected = read_selection(request.GET, PROFILE_FACETS)
     base = search_profiles(visible_profiles(request.user), query)
-    page_obj = paginate(
-        card_queryset(rank_by_name(filter_profiles(base, selected), query)), request, settings.ALUMNI_PER_PAGE
-    )
+    page_obj = Paginator(
+        card_queryset(rank_by_name(filter_profiles(base, selected), query)), settings.ALUMNI_PER_PAGE
+    ).get_page(request.GET.get("page"))
     context = {
         "search_query": query,
         "selected": selected,
@@ -156,7 +156,7 @@ def _plans_in_progress(user, cohort):
 def cohort_detail(request, slug):
     cohort = get_object_or_404(Cohort, slug=slug)
     members = card_queryset(visible_profiles(request.user, cohort.profiles.all()))
-    page_obj = paginate(members, request, settings.ALUMNI_PER_PAGE)
+    page_obj = Paginator(members, settings.ALUMNI_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "cohort": cohort,
         "facilitators": [line.strip() for line in cohort.facilitators.splitlines() if line.strip()],
@@ -185,7 +185,9 @@ def organisation_list(request):
     results = filter_organisations(base, selected).annotate(
         member_count=Count("memberships", filter=Q(memberships__profile__in=visible))
     )
-    page_obj = paginate(_with_logo(results.order_by("name", "pk")), request, settings.ALUMNI_PER_PAGE)
+    page_obj = Paginator(_with_logo(results.order_by("name", "pk")), settings.ALUMNI_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     context = {
         "search_query": query,
         "selected": selected,
@@ -203,7 +205,7 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(_with_logo(Organisation.objects.all()), slug=slug)
     in_organisation = Profile.objects.filter(memberships__organisation=organisation)
     members = card_queryset(visible_profiles(request.user, in_organisation))
-    page_obj = paginate(members, request, settings.ALUMNI_PER_PAGE)
+    page_obj = Paginator(members, settings.ALUMNI_PER_PAGE).get_page(request.GET.get("page"))
     cards = _cards(request.user, page_obj.object_list)
     context = {
         "organisation": organisation,

@@ -4,13 +4,13 @@ import calendar
 import datetime
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from website.models import Region
-from website.pagination import paginate
 
 from .models import EventPage
 from .selectors import past_events, upcoming_events, visible_events
@@ -126,7 +126,9 @@ def event_index(request, index):
             events = past_events(user, index.locale)
         else:
             events = upcoming_events(user, locale=index.locale)
-        context["events"] = paginate(_filter(events.child_of(index), filters), request, settings.EVENTS_PER_PAGE)
+        context["events"] = Paginator(_filter(events.child_of(index), filters), settings.EVENTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
 
     context.update(
         {

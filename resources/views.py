@@ -2,6 +2,7 @@ import io
 import zipfile
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
@@ -9,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
-from website.pagination import paginate
 from website.selectors import hidden_collection_ids, viewable_pages
 
 from .models import ResourcePage
@@ -51,13 +51,13 @@ def library_search(request, library):
     if sort == "relevance":
         result_ids = set(results.values_list("pk", flat=True))
         ordered = [pk for pk in ranked_ids if pk in result_ids]
-        page_obj = paginate(ordered, request, settings.RESOURCES_PER_PAGE)
+        page_obj = Paginator(ordered, settings.RESOURCES_PER_PAGE).get_page(request.GET.get("page"))
         objects = {page.pk: page for page in _with_related(ResourcePage.objects.filter(pk__in=page_obj.object_list))}
         page_obj.object_list = [objects[pk] for pk in page_obj.object_list if pk in objects]
     else:
-        page_obj = paginate(
-            _with_related(results.order_by(*SORT_ORDER[sort], "pk")), request, settings.RESOURCES_PER_PAGE
-        )
+        page_obj = Paginator(
+            _with_related(results.order_by(*SORT_ORDER[sort], "pk")), settings.RESOURCES_PER_PAGE
+        ).get_page(request.GET.get("page"))
 
     terms = query.split() + [word for term in synonyms for word in term.split()]
     items = [

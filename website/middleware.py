@@ -3,7 +3,8 @@ from django.utils.cache import patch_cache_control
 
 
 class SecurityHeadersMiddleware:
-    """Adds the Content-Security-Policy and related headers to the public site.
+    """Adds the Content-Security-Policy and the Permissions-Policy to the public site (Django's SecurityMiddleware
+    sends the other security headers).
 
     The Wagtail admin relies on inline scripts and styles, so it is left out of the strict policy. A page built
     for a logged-in person (members-only names and figures) is marked private, so no shared cache or CDN keeps it.
@@ -14,10 +15,9 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(settings.CSP_EXEMPT_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        if not request.path.startswith(settings.SITE_CSP_EXEMPT_PREFIXES):
+            response.headers.setdefault("Content-Security-Policy", settings.SITE_CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
-        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         user = getattr(request, "user", None)
         already_decided = any(word in response.get("Cache-Control", "") for word in ("public", "no-store"))
         if user is not None and user.is_authenticated and not already_decided:

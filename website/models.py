@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,6 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, NavigationLinkBlock, PartnerLogoBlock, SocialLinkBlock
-from .pagination import paginate
 
 # --- Inline and through models -------------------------------------------------------------------
 
@@ -264,7 +264,7 @@ class NewsIndexPage(BasePage):
             context["current_tag"] = Tag.objects.filter(
                 slug=tag, website_newspagetag_items__content_object__in=articles
             ).first()
-        context["articles"] = paginate(articles, request, settings.NEWS_PER_PAGE)
+        context["articles"] = Paginator(articles, settings.NEWS_PER_PAGE).get_page(request.GET.get("page"))
         context["tags"] = (
             Tag.objects.filter(website_newspagetag_items__content_object__in=self.get_articles())
             .annotate(count=models.Count("website_newspagetag_items", distinct=True))

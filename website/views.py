@@ -1,11 +1,10 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
-
-from website.pagination import paginate
 
 from .selectors import viewable_pages
 
@@ -23,7 +22,7 @@ def search(request):
     results = None
     if query:
         results = searchable_pages(request.user).specific().search(query)
-        results = paginate(results, request, settings.SEARCH_RESULTS_PER_PAGE)
+        results = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "website/search.html",

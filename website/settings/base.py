@@ -241,12 +241,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
-CONTENT_SECURITY_POLICY = (
+# Named apart from django-csp's and Django 6's CONTENT_SECURITY_POLICY, which take a dict, not a header value.
+SITE_CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
     "frame-src 'self' https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
-CSP_EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
+SITE_CSP_EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
 
 LOGGING = {
     "version": 1,
