@@ -25,12 +25,15 @@ migrate: $(VENV)/.runtime
 demo: migrate
 	$(BIN)/python manage.py load_demo_content --if-empty
 
+# Links in e-mails, feeds and calendars point where runserver listens.
 run: demo
+	$(BIN)/python manage.py set_site_url http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 serve: $(VENV)/.runtime
 	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/python manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/python manage.py migrate --noinput
+	if [ -n "$$SITE_URL" ]; then DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/python manage.py set_site_url; fi
 	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/gunicorn website.wsgi:application \
 		--bind 0.0.0.0:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from website.models import Region
+from core.models import Region
 
 from .models import Sector
 from .policy import visible_profiles

@@ -4,51 +4,25 @@ Only a SHA-256 hash of each token is stored, so a database leak gives no working
 older unused ones, and a link works once.
 """
 
-import hashlib
-import re
-import secrets
-import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core import mail
+from core.links import absolute_url
+from core.tokens import hash_token, new_token
+
 from . import consent
 from .models import ClaimInvitation, ConsentRecord
-from .policy import make_member
 
 
 class InvitationError(ValueError):
     """The profile cannot be invited (already claimed, or no e-mail address)."""
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def absolute_url(path, request=None):
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def send_email(to, template, context):
-    """Send `alumni/email/<template>` (subject, text and HTML) in the active language."""
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-    subject = render_to_string(f"alumni/email/{template}_subject.txt", context)
-    message = EmailMultiAlternatives(
-        subject=f"[{settings.WAGTAIL_SITE_NAME}] {' '.join(subject.split())}",
-        body=render_to_string(f"alumni/email/{template}.txt", context),
-        to=[to],
-    )
-    message.attach_alternative(render_to_string(f"alumni/email/{template}.html", context), "text/html")
-    message.send()
 
 
 def check_invitable(profile):
@@ -59,10 +33,10 @@ def check_invitable(profile):
         raise InvitationError(_("%(name)s has no e-mail address to send the link to.") % {"name": profile.display_name})
 
 
-def create_invitation(profile, sent_by=None, request=None):
+def create_invitation(profile, sent_by=None):
     """Make a new claim link for `profile` and void its older unused links. Returns (invitation, absolute url)."""
     check_invitable(profile)
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     now = timezone.now()
     with transaction.atomic():
         profile.invitations.filter(used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
@@ -74,23 +48,21 @@ def create_invitation(profile, sent_by=None, request=None):
             created_at=now,
             expires_at=now + timedelta(days=settings.ALUMNI_CLAIM_LINK_DAYS),
         )
-    return invitation, absolute_url(reverse("alumni:claim", args=[token]), request)
+    return invitation, absolute_url(reverse("alumni:claim", args=[token]))
 
 
-def send_invitation(profile, sent_by=None, request=None, language=None):
+def send_invitation(profile, sent_by=None, language=None):
     """E-mail a new claim link to the profile's address.
 
     The alumnus's language is not known yet, so the link and the e-mail are in the site's default language
     (Bahasa Indonesia) unless `language` says otherwise; a refusal is explained in the staff member's language.
     """
     check_invitable(profile)
-    with translation.override(language or settings.LANGUAGE_CODE):
-        invitation, url = create_invitation(profile, sent_by=sent_by, request=request)
-        send_email(
-            invitation.sent_to,
-            "claim_invitation",
-            {"name": profile.display_name, "url": url, "expires_at": invitation.expires_at},
-        )
+    language = language or settings.LANGUAGE_CODE
+    with transaction.atomic(), translation.override(language):
+        invitation, url = create_invitation(profile, sent_by=sent_by)
+        context = {"name": profile.display_name, "url": url, "expires_at": invitation.expires_at}
+        mail.send(invitation.sent_to, "alumni/email/claim_invitation", context, language=language)
     return invitation
 
 
@@ -101,33 +73,29 @@ def find_invitation(token):
     return ClaimInvitation.objects.select_related("profile").filter(token_hash=hash_token(token)).first()
 
 
-def username_for(email):
-    User = get_user_model()
-    local = unicodedata.normalize("NFKD", email.split("@")[0]).encode("ascii", "ignore").decode().lower()
-    base = re.sub(r"[^a-z0-9._-]+", "", local)[:140] or "alumni"
-    username, number = base, 2
-    while User.objects.filter(username__iexact=username).exists():
-        username, number = f"{base}{number}", number + 1
-    return username
+def existing_account(invitation):
+    """The account already registered under the invitation's address, if any."""
+    return get_user_model().objects.filter(email__iexact=invitation.sent_to).first()
 
 
-def claim(invitation, password, choices):
-    """Create the account, link the profile, record consent with the chosen visibility. All or nothing.
+def claim(invitation, password, choices, account=None):
+    """Create the account (or use `account`, the person's existing one), link the profile, record consent with the
+    chosen visibility. All or nothing.
 
-    Returns the new user, or None when the link was used or voided in the meantime.
+    Returns the account, or None when the link was used or voided in the meantime.
     """
     with transaction.atomic():
         invitation = ClaimInvitation.objects.select_for_update().select_related("profile").get(pk=invitation.pk)
         profile = invitation.profile
         if not invitation.is_usable or profile.is_claimed:
             return None
-        user = get_user_model().objects.create_user(
-            username=username_for(invitation.sent_to),
+        user = account or get_user_model().objects.create_user(
             email=invitation.sent_to,
             password=password,
             first_name=profile.display_name[:150],
+            language=translation.get_language() or settings.LANGUAGE_CODE,
         )
-        make_member(user)  # the link came from staff, to the address on their roster
+        user.make_member()  # the link came from staff, to the address on their roster
         for name, value in choices.items():
             setattr(profile, name, value)
         profile.user = user

@@ -11,8 +11,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from resources.search import word_root
-from website.models import Region
+from core.models import Region
+from core.search import word_root
 
 from .models import HelpType, Organisation
 from .policy import card_queryset, profile_fields_for, visible_profiles

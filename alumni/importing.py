@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from website.importing import (
+from core.importing import (
     CSVEmptyError,
     CSVHeaderError,
     CSVSyntaxError,

@@ -165,7 +165,7 @@ class Organisation(index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     org_type = models.CharField(_("type"), max_length=12, choices=Type.choices, default=Type.CSO)
     topics = TaggableManager(through=OrganisationTag, verbose_name=_("focus topics"), blank=True)
-    regions = models.ManyToManyField("website.Region", verbose_name=_("regions served"), blank=True, related_name="+")
+    regions = models.ManyToManyField("core.Region", verbose_name=_("regions served"), blank=True, related_name="+")
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), max_length=2000, blank=True)
     logo = models.ForeignKey(
@@ -261,7 +261,7 @@ class Profile(index.Indexed, ClusterableModel):
     display_name = models.CharField(_("display name"), max_length=150)
     cohorts = ParentalManyToManyField(Cohort, verbose_name=_("cohorts"), blank=True, related_name="profiles")
     regency = models.ForeignKey(
-        "website.Region",
+        "core.Region",
         verbose_name=_("regency/city"),
         null=True,
         blank=True,
@@ -270,7 +270,7 @@ class Profile(index.Indexed, ClusterableModel):
         limit_choices_to={"kind__in": ["regency", "city"]},
     )
     province = models.ForeignKey(
-        "website.Region",
+        "core.Region",
         verbose_name=_("province"),
         null=True,
         blank=True,
@@ -361,7 +361,6 @@ class Profile(index.Indexed, ClusterableModel):
         ordering = ["display_name", "pk"]
         verbose_name = _("alumni profile")
         verbose_name_plural = _("alumni profiles")
-        permissions = [("verified_member", _("Verified member: sees members-only profiles and resources"))]
         constraints = [
             # The database refuses a visible profile without recorded consent.
             models.CheckConstraint(
@@ -503,6 +502,9 @@ class Introduction(models.Model):
     purpose = models.CharField(_("purpose"), max_length=200)
     message = models.TextField(_("message"), max_length=2000)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    language = models.CharField(
+        _("language of the request"), max_length=10, default=settings.LANGUAGE_CODE, editable=False
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)

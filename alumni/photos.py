@@ -1,7 +1,8 @@
 """Profile photos: checked by content, re-encoded without metadata, served only to the audience the owner chose.
 
 A photo never has a public media URL: files live under media/alumni-photos/, which the web server does not serve,
-and reach browsers only through `photo` below, which asks `alumni.policy.photo_visible_to` first.
+and reach browsers only through the view `alumni.views.directory.photo`, which asks `alumni.policy.photo_visible_to`
+first.
 """
 
 import io
@@ -10,13 +11,10 @@ import warnings
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from .models import Audience, Profile, Visibility
-from .policy import photo_visible_to
+from .models import Profile
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp"
@@ -85,30 +83,3 @@ def remove_photo(profile):
 def delete_file(name):
     if name:
         Profile._meta.get_field("photo").storage.delete(name)
-
-
-def is_public(profile):
-    return (
-        profile.visibility == Visibility.PUBLIC
-        and profile.photo_audience == Audience.PUBLIC
-        and profile.consent_given_at is not None
-    )
-
-
-@require_GET
-def photo(request, public_id):
-    """The photo of a profile, for the audience its owner chose; 404 for everyone else and for unknown ids."""
-    profile = Profile.objects.select_related("user").filter(public_id=public_id).first()
-    if profile is None or not photo_visible_to(request.user, profile):
-        raise Http404
-    try:
-        file = profile.photo.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(file, content_type="image/jpeg")
-    # A shared cache may keep a public photo for a few minutes; anything else stays in the viewer's browser.
-    response["Cache-Control"] = "public, max-age=300" if is_public(profile) else "private, no-cache"
-    if not is_public(profile):
-        response["Vary"] = "Cookie"
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
-    return response

@@ -7,35 +7,12 @@ Templates never receive a `Profile`; they receive the `ProfileCard` this module 
 
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from django.urls import reverse
 
+from core.access import is_member, is_staff
+
 from .models import Audience, Profile, Visibility
-
-MEMBER_PERMISSION = "alumni.verified_member"
-MEMBERS_GROUP = "Anggota terverifikasi"
-
-
-def is_member(user):
-    """A logged-in alumnus or partner account verified by staff (or staff themselves)."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_staff or user.has_perm(MEMBER_PERMISSION)
-
-
-def is_staff(user):
-    return user is not None and user.is_authenticated and user.is_active and user.is_staff
-
-
-def make_member(user):
-    """Verify an account: put it in the members group (created on first use)."""
-    group, created = Group.objects.get_or_create(name=MEMBERS_GROUP)
-    if created or not group.permissions.filter(codename="verified_member").exists():
-        group.permissions.add(Permission.objects.get(codename="verified_member", content_type__app_label="alumni"))
-    user.groups.add(group)
-    for cache in ("_perm_cache", "_group_perm_cache", "_user_perm_cache"):
-        user.__dict__.pop(cache, None)
 
 
 def audiences_for(user):
@@ -72,6 +49,13 @@ def viewable_profiles(user, queryset=None):
 
 def can_view_profile(user, profile):
     return visible_profiles(user, Profile.objects.filter(pk=profile.pk)).exists() or is_owner(user, profile)
+
+
+def own_profile(user):
+    """The logged-in user's own profile, whatever its visibility, or None."""
+    if user is None or not user.is_authenticated:
+        return None
+    return Profile.objects.filter(user=user).select_related("regency", "province").first()
 
 
 def is_owner(user, profile):

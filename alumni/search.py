@@ -10,8 +10,8 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from resources.search import Facet, FacetOption
-from website.models import Region
+from core.facets import Facet, FacetOption
+from core.models import Region
 
 from .models import Cohort, HelpOffer, HelpType, Membership, Organisation, OrganisationTag, Profile, ProfileTag, Sector
 

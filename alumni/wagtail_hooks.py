@@ -1,7 +1,7 @@
 """The "Alumni" admin menu: profiles, cohorts, organisations, introductions, audit log and the roster import.
 
 Profiles, introductions and the audit log are for staff accounts only; exports of any listing are too, and every
-export and every staff view of a profile is written to the audit log (see `alumni.admin_views`).
+export and every staff view of a profile is written to the audit log (see `alumni.views.admin`).
 """
 
 import django_filters
@@ -18,9 +18,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from website.models import Region
+from core.models import Region
 
-from .admin_views import (
+from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
+from .views.admin import (
     ProfileChooserViewSet,
     ProfileEditView,
     ProfileIndexView,
@@ -29,7 +30,6 @@ from .admin_views import (
     StaffExportIndexView,
     StaffPermissionPolicy,
 )
-from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
 
 # Registered before the viewsets below, which would otherwise fall back to Django's model permissions.
 register_permission_policy(Profile, StaffPermissionPolicy(Profile))

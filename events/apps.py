@@ -7,4 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from members import personal_data
+
         from . import signals  # noqa: F401
+        from .personal_data import export_registrations
+
+        personal_data.register("event_registrations", export=export_registrations)

@@ -1,31 +1,15 @@
-"""E-mails to registrants: plain text with an HTML alternative, in the language of the page they registered on.
+"""E-mails to registrants, in the language of the page they registered on, through the site's mail queue
+(`core.mail`): a slow or failing mail server never breaks a registration, and a message that cannot be delivered
+is retried. The calendar file goes with the e-mails that confirm a seat."""
 
-They are sent through django-tasks, so a slow or failing mail server never breaks a registration; a message still
-queued when the registration has moved on (e.g. cancelled) is dropped.
-"""
-
-import re
-
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.translation import gettext_lazy as _
-from django_tasks import task
+from core import mail
 
 from .calendar import event_ics_bytes, event_location_text
 from .models import Registration
 from .templatetags.events_tags import event_when
 
 Status = Registration.Status
-SUBJECT_PREFIX = "[Jejaring Sekolah Demokrasi]"
-SUBJECTS = {
-    "confirm_link": _("Please confirm your registration: %(event)s"),
-    "already_registered": _("You are already registered: %(event)s"),
-    "confirmed": _("Your seat is confirmed: %(event)s"),
-    "waitlisted": _("You are on the waiting list: %(event)s"),
-    "promoted": _("A seat has freed up and it is yours: %(event)s"),
-    "reminder": _("Tomorrow: %(event)s"),
-}
+# Which e-mail may go to a registration in which state: a message whose moment has passed is not sent.
 SENT_WHEN = {
     "confirm_link": {Status.PENDING},
     "already_registered": {Status.CONFIRMED, Status.WAITLISTED},
@@ -35,17 +19,6 @@ SENT_WHEN = {
     "reminder": {Status.CONFIRMED},
 }
 WITH_CALENDAR = {"confirmed", "promoted", "reminder"}
-
-
-def notify(registration, kind):
-    send_registration_email.enqueue(registration.pk, kind)
-
-
-@task()
-def send_registration_email(registration_id, kind):
-    registration = Registration.objects.select_related("event", "event__locale").filter(pk=registration_id).first()
-    if registration is not None and registration.status in SENT_WHEN[kind]:
-        deliver(registration, kind)
 
 
 def registration_urls(registration, request=None):
@@ -59,30 +32,27 @@ def registration_urls(registration, request=None):
     }
 
 
-def deliver(registration, kind):
-    """Sends one e-mail now; raises if the mail server refuses it."""
+def notify(registration, kind):
+    """Queue the e-mail `kind` (a key of SENT_WHEN) to the registrant, if it still fits their registration."""
     from .registration import waitlist_position
 
+    registration = Registration.objects.select_related("event", "event__locale").get(pk=registration.pk)
+    if registration.status not in SENT_WHEN[kind]:
+        return None
     event = registration.event
+    confirmed = registration.status == Status.CONFIRMED
+    context = {
+        "registration": registration,
+        "event": event,
+        "when": event_when(event),
+        "where": event_location_text(event),
+        # The meeting link goes to confirmed people only, never to the pending or the waiting.
+        "online_url": event.online_url if confirmed else "",
+        "position": waitlist_position(registration) if registration.status == Status.WAITLISTED else None,
+        **registration_urls(registration),
+    }
+    attachments = []
+    if kind in WITH_CALENDAR and confirmed:
+        attachments.append((f"{event.slug}.ics", event_ics_bytes(event, include_online_url=True), "text/calendar"))
     language = event.locale.language_code
-    with translation.override(language):
-        confirmed = registration.status == Status.CONFIRMED
-        context = {
-            "registration": registration,
-            "event": event,
-            "when": event_when(event),
-            "where": event_location_text(event),
-            # The meeting link goes to confirmed people only, never to the pending or the waiting.
-            "online_url": event.online_url if confirmed else "",
-            "position": waitlist_position(registration) if registration.status == Status.WAITLISTED else None,
-            **registration_urls(registration),
-        }
-        subject = f"{SUBJECT_PREFIX} {SUBJECTS[kind] % {'event': event.title}}"
-        text = re.sub(r"\n{3,}", "\n\n", render_to_string(f"events/email/{kind}.txt", context)).strip() + "\n"
-        html = render_to_string("events/email/message.html", {"text": text, "subject": subject, "language": language})
-        message = EmailMultiAlternatives(subject, text, to=[registration.email])
-        message.attach_alternative(html, "text/html")
-        if kind in WITH_CALENDAR and confirmed:
-            ics = event_ics_bytes(event, include_online_url=True)
-            message.attach(f"{event.slug}.ics", ics, "text/calendar")
-    message.send()
+    return mail.send(registration.email, f"events/email/{kind}", context, language=language, attachments=attachments)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
-from website.models import Region
+from core.models import Region
 
 from .models import EventPage
 from .selectors import past_events, upcoming_events, visible_events

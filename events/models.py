@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from website.blocks import BaseStreamBlock
-from website.models import BasePage
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
 
 # --- Inline models -------------------------------------------------------------------------------
 
@@ -153,7 +153,7 @@ class Registration(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     regency = models.ForeignKey(
-        "website.Region",
+        "core.Region",
         verbose_name=_("regency/city"),
         null=True,
         blank=True,
@@ -245,7 +245,7 @@ class EventPage(RoutablePageMixin, BasePage):
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.TextField(_("address"), blank=True)
     regency = models.ForeignKey(
-        "website.Region",
+        "core.Region",
         verbose_name=_("regency/city"),
         null=True,
         blank=True,

@@ -6,7 +6,6 @@ share one set of seats.
 """
 
 import datetime
-import logging
 import zoneinfo
 
 from django.conf import settings
@@ -15,11 +14,9 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from .emails import deliver, notify
+from .emails import notify
 from .forms import RegistrationForm
 from .models import EventPage, Registration
-
-logger = logging.getLogger(__name__)
 
 NONE, NOT_OPEN_YET, OPEN, FULL, CLOSED, CANCELLED, PAST = (
     "none",
@@ -235,23 +232,16 @@ def due_reminders(now=None):
 
 
 def send_reminders(now=None):
-    """Sends each due reminder once, even when two runs overlap: a run first claims the registration with a
-    conditional update, and only the run whose update changed the row sends. Returns (sent, failed)."""
+    """Queues each due reminder once, even when two runs overlap: a run first claims the registration with a
+    conditional update, and only the run whose update changed the row queues the e-mail (which the mail queue
+    retries until delivered). Returns the registrations reminded."""
     now = now or timezone.now()
-    sent, failed = [], []
+    sent = []
     for registration in due_reminders(now):
-        claimed = Registration.objects.filter(
-            pk=registration.pk, status=Status.CONFIRMED, reminder_sent_at__isnull=True
-        ).update(reminder_sent_at=now)
-        if not claimed:
-            continue
-        try:
-            deliver(registration, "reminder")
-        except Exception:
-            # Released, so that the next run tries again.
-            Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=None)
-            logger.exception("Reminder for registration %s could not be sent", registration.pk)
-            failed.append(registration)
-        else:
-            sent.append(registration)
-    return sent, failed
+        with transaction.atomic():
+            claimed = Registration.objects.filter(
+                pk=registration.pk, status=Status.CONFIRMED, reminder_sent_at__isnull=True
+            ).update(reminder_sent_at=now)
+            if claimed and notify(registration, "reminder") is not None:
+                sent.append(registration)
+    return sent

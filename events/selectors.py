@@ -14,7 +14,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Page
 
 from alumni.policy import card_queryset, profile_fields_for, visible_profiles
-from website.selectors import viewable_pages
+from core.access import viewable_pages
 
 from .models import EventPage, FollowUpItem
 

@@ -27,11 +27,12 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from website.exports import FormulaSafeExportMixin
+from core.exports import FormulaSafeExportMixin
 
 from . import registration as services
 from .forms import RegistrationAdminForm
 from .models import EventPage, Registration
+from .selectors import plans_in_progress
 
 Status = Registration.Status
 
@@ -231,3 +232,9 @@ def keep_events_that_people_registered_for(request, page):
             ),
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("alumni_cohort_sections")
+def cohort_follow_up_plans(request, cohort):
+    """A cohort's page shows the follow-up plans of its events that are still in progress."""
+    return {"plans": plans_in_progress(request.user, cohort=cohort)}

@@ -27,7 +27,7 @@ from wagtail.coreutils import find_available_slug, get_supported_content_languag
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.utils.file import hash_filelike
 
-from website.importing import (
+from core.importing import (
     CSVEmptyError,
     CSVHeaderError,
     CSVSyntaxError,
@@ -46,7 +46,7 @@ from website.importing import (
     required_text,
     rows_and_errors,
 )
-from website.models import Region
+from core.models import Region
 
 from .models import (
     LANGUAGES,

@@ -15,8 +15,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from website.blocks import BaseStreamBlock
-from website.models import BasePage
+from core.access import hidden_collection_ids, viewable_pages
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
 
 from .extraction import ExtractionStatus
 
@@ -258,8 +259,6 @@ class ModulePage(RoutablePageMixin, BasePage):
         return sum(block.value["minutes"] or 0 for block in self.sessions)
 
     def get_context(self, request, *args, **kwargs):
-        from website.selectors import hidden_collection_ids, viewable_pages
-
         context = super().get_context(request, *args, **kwargs)
         hidden = hidden_collection_ids(request.user)
         context["files"] = [
@@ -289,7 +288,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
         "resources.ResourceType", verbose_name=_("resource type"), on_delete=models.PROTECT, related_name="+"
     )
     tags = ClusterTaggableManager(through=ResourcePageTag, verbose_name=_("topics"), blank=True)
-    regions = ParentalManyToManyField("website.Region", verbose_name=_("regions"), blank=True)
+    regions = ParentalManyToManyField("core.Region", verbose_name=_("regions"), blank=True)
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGES, default="id")
     published_year = models.PositiveSmallIntegerField(_("publication year"), null=True, blank=True, db_index=True)
     published_date = models.DateField(_("publication date"), null=True, blank=True)
@@ -388,8 +387,6 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return f"{self.authors_text()} ({year}). {self.title}. {kind}. {self.get_full_url(request)}"
 
     def get_context(self, request, *args, **kwargs):
-        from website.selectors import hidden_collection_ids
-
         from .selectors import related_resources
 
         context = super().get_context(request, *args, **kwargs)

@@ -1,16 +1,14 @@
 """Library search: synonyms, Indonesian-aware snippets, faceted filtering with counts."""
 
 import re
-from dataclasses import dataclass, field
 
 from django.db.models import Count
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.search.query import Or, Phrase, PlainText
 
-from website.models import Region
+from core.facets import Facet, FacetOption
+from core.models import Region
 
 from .models import LANGUAGES, ResourcePage, ResourceType, SearchSynonym
 
@@ -44,83 +42,6 @@ def expand_synonyms(query):
 
 def _contains_term(text, term):
     return re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text) is not None
-
-
-# Indonesian affixes, stripped only to find where a stemmed match sits in the text for the snippet;
-# the search itself relies on the backend's stemmer.
-PREFIXES = (
-    "memper",
-    "menge",
-    "meng",
-    "meny",
-    "men",
-    "mem",
-    "me",
-    "peng",
-    "peny",
-    "pen",
-    "pem",
-    "per",
-    "pe",
-    "ber",
-    "ter",
-    "di",
-    "ke",
-    "se",
-)
-SUFFIXES = ("kannya", "annya", "kan", "nya", "an", "i", "lah", "kah")
-
-
-def word_root(word):
-    word = word.lower()
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    for prefix in PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-            return word[len(prefix) :]
-    return word
-
-
-def snippet(text, query_terms, width=220):
-    """A short extract of `text` around the first query word found, with matches marked."""
-    if not text:
-        return ""
-    roots = [word_root(term) for term in query_terms if len(term) >= 3]
-    if not roots:
-        return ""
-    pattern = re.compile(r"\w*(?:" + "|".join(re.escape(root) for root in roots) + r")\w*", re.IGNORECASE)
-    match = pattern.search(text)
-    if match is None:
-        return ""
-    start = max(0, match.start() - width // 2)
-    end = min(len(text), match.end() + width // 2)
-    if start > 0:
-        start = text.find(" ", start) + 1 or start
-    excerpt = text[start:end]
-    marked = pattern.sub(lambda found: f"\x00{found.group(0)}\x01", excerpt)
-    html = escape(marked).replace("\x00", "<mark>").replace("\x01", "</mark>")
-    return mark_safe(("… " if start > 0 else "") + html + (" …" if end < len(text) else ""))  # noqa: S308
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list = field(default_factory=list)
-
-    @property
-    def selected(self):
-        return [option for option in self.options if option.selected]
 
 
 FACETS = {

@@ -1,6 +1,6 @@
 from django.db.models import Count
 
-from website.selectors import viewable_pages
+from core.access import viewable_pages
 
 
 def related_resources(resource, user, limit=4):

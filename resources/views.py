@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
-from website.selectors import hidden_collection_ids, viewable_pages
+from core.access import hidden_collection_ids, viewable_pages
+from core.search import snippet
 
 from .models import ResourcePage
-from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, apply_filters, expand_synonyms, facet_counts, snippet
+from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, apply_filters, expand_synonyms, facet_counts
 
 
 def library_resources(library, user):

@@ -4,7 +4,14 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from tests.factories.website import HomePageFactory, NewsIndexPageFactory
+from website.factories import HomePageFactory, NewsIndexPageFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The default Site answers where the test client asks (testserver), so absolute links in e-mails work in it."""
+    with django_db_blocker.unblock():
+        Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +35,7 @@ def home(locales):
     Page.objects.filter(depth=2).exclude(pk__in=HomePageFactory._meta.model.objects.values("pk")).delete()
     home = HomePageFactory(parent=root, slug="beranda")
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Jejaring"}
+        is_default_site=True, defaults={"hostname": "testserver", "root_page": home, "site_name": "Jejaring"}
     )
     return home
 

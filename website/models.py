@@ -13,7 +13,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock, NavigationLinkBlock, PartnerLogoBlock, SocialLinkBlock
+from alumni.charts import network_figures
+from core.blocks import BaseStreamBlock, NavigationLinkBlock, PartnerLogoBlock, SocialLinkBlock
+from core.models import BasePage
+from events.models import EventIndexPage
+from events.selectors import plans_in_progress, upcoming_events
+from resources.models import ResourceLibraryPage, ResourcePage
 
 # --- Inline and through models -------------------------------------------------------------------
 
@@ -34,41 +39,6 @@ class NewsPageRelatedPage(Orderable):
 
 
 # --- Snippets and plain models --------------------------------------------------------------------
-
-
-class Region(models.Model):
-    """A province of Indonesia or a kabupaten/kota of Banten, shared by alumni, resources and events."""
-
-    class Kind(models.TextChoices):
-        PROVINCE = "province", _("Province")
-        REGENCY = "regency", _("Regency (kabupaten)")
-        CITY = "city", _("City (kota)")
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    code = models.CharField(
-        _("administrative code"), max_length=10, unique=True, help_text=_("Kemendagri region code.")
-    )
-    province = models.ForeignKey(
-        "self",
-        verbose_name=_("province"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="regencies",
-        limit_choices_to={"kind": "province"},
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("code"), FieldPanel("province")]
-
-    class Meta:
-        ordering = ["kind", "name"]
-        verbose_name = _("region")
-        verbose_name_plural = _("regions")
-
-    def __str__(self):
-        return self.name
 
 
 class Author(models.Model):
@@ -113,58 +83,6 @@ class Footer(TranslatableMixin, models.Model):
 
 
 # --- Pages ---------------------------------------------------------------------------------------
-
-
-class BasePage(Page):
-    """Fields every page shares: how it appears in listings and when shared on social media."""
-
-    listing_title = models.CharField(
-        _("listing title"), max_length=255, blank=True, help_text=_("Shown in lists instead of the page title.")
-    )
-    listing_summary = models.TextField(
-        _("listing summary"), max_length=300, blank=True, help_text=_("Shown in lists and as the page description.")
-    )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("listing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("social media image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown when the page is shared; the listing image is used otherwise."),
-    )
-
-    promote_panels = [
-        *Page.promote_panels,
-        MultiFieldPanel(
-            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
-            heading=_("Listings"),
-        ),
-        FieldPanel("social_image"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    @property
-    def display_title(self):
-        return self.listing_title or self.title
-
-    @property
-    def description(self):
-        return self.search_description or self.listing_summary
-
-    @property
-    def share_image(self):
-        return self.social_image or self.listing_image
 
 
 class NewsPage(BasePage):
@@ -351,8 +269,6 @@ class HomePage(BasePage):
             .order_by("-date", "-first_published_at")[:3]
         )
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
-        from resources.models import ResourceLibraryPage, ResourcePage
-
         context["library"] = ResourceLibraryPage.objects.child_of(self).live().public().first()
         context["featured_resources"] = (
             ResourcePage.objects.descendant_of(self)
@@ -361,10 +277,6 @@ class HomePage(BasePage):
             .select_related("resource_type", "locale")
             .order_by("-first_published_at")[:4]
         )
-        from alumni.charts import network_figures
-        from events.models import EventIndexPage
-        from events.selectors import plans_in_progress, upcoming_events
-
         context["event_index"] = EventIndexPage.objects.child_of(self).live().public().first()
         context["upcoming_events"] = list(upcoming_events(request.user, limit=3))
         context["plans_in_progress"] = list(plans_in_progress(request.user, limit=3))

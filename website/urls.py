@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("feeds/news/rss/", NewsFeed(), name="news_rss"),
     path("feeds/news/atom/", NewsAtomFeed(), name="news_atom"),
     path("feeds/resources/rss/", ResourceFeed(), name="resources_rss"),
+    path("akun/", include("members.urls")),
     path("alumni/", include("alumni.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

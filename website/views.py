@@ -6,7 +6,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from .selectors import viewable_pages
+from core.access import viewable_pages
 
 
 def searchable_pages(user):

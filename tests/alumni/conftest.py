@@ -5,8 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import Membership, Visibility
-from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
+from core.factories import region
+from members.factories import UserFactory
 
 # A string that exists only in a hidden person's data: wherever it shows up, that person leaked.
 MARKER = "Zqxmarkerv7"
@@ -62,7 +64,7 @@ def leaky(db, home):
     cohort = CohortFactory(name="Angkatan Uji 2024", slug="angkatan-uji-2024")
     shared = OrganisationFactory(name="Forum Kerukunan Contoh", slug="forum-kerukunan-contoh")
     lonely = OrganisationFactory(name=f"Lembaga {ORGANISATION_MARKER}", slug="lembaga-sendiri")
-    owner = UserFactory(member=True, username=f"user{MARKER.lower()}", email=f"{MARKER.lower()}@example.org")
+    owner = UserFactory(member=True, email=f"{MARKER.lower()}@example.org")
     hidden = ProfileFactory(
         user=owner,
         full_name=f"Rahasia {MARKER}",

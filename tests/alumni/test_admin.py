@@ -13,8 +13,10 @@ from django.utils import translation
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
+from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import AuditLog, ClaimInvitation, Introduction, Profile, Visibility
-from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
+from core.factories import region
+from members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +32,7 @@ def _english():
 
 @pytest.fixture
 def staff(client):
-    user = UserFactory(username="staf", is_staff=True, is_superuser=True)
+    user = UserFactory(is_staff=True, is_superuser=True)
     UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
     client.force_login(user)
     return user
@@ -44,7 +46,7 @@ def editor():
         Permission.objects.get(codename="access_admin"),
         *Permission.objects.filter(content_type__app_label="alumni"),
     )
-    user = UserFactory(username="editor")
+    user = UserFactory()
     user.groups.add(group)
     return user
 
@@ -336,7 +338,7 @@ def test_the_profile_chooser_shows_editors_only_people_they_may_see_and_staff_ev
     assert client.get(reverse(f"{chooser}:chosen", args=[hidden.pk])).status_code == 404
     assert client.get(reverse(f"{chooser}:chosen", args=[shown.pk])).status_code == 200
 
-    client.force_login(UserFactory(username="staf2", is_staff=True, is_superuser=True))
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert "Rahasia Penyunting" in client.get(reverse(f"{chooser}:choose_results"), {"q": "Rahasia"}).content.decode()
 
 

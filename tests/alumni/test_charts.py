@@ -6,8 +6,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from alumni.charts import bar_chart, network_figures
+from alumni.factories import ProfileFactory
 from alumni.models import Visibility
-from tests.factories.alumni import ProfileFactory, region
+from core.factories import region
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,12 @@ from django.utils.html import escape
 from pytest_django.asserts import assertTemplateUsed
 
 from alumni.claims import InvitationError, create_invitation, hash_token, send_invitation
+from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import ClaimInvitation, ConsentRecord, Profile, Visibility
-from alumni.policy import is_member, visible_profiles
-from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
+from alumni.policy import visible_profiles
+from core.access import is_member
+from core.factories import region
+from members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +148,6 @@ def test_claiming_creates_a_verified_member_records_consent_and_logs_in(imported
     imported.refresh_from_db()
     user = imported.user
     assert user.email == "siti.rahma@example.org"
-    assert user.username == "siti.rahma"
     assert user.check_password(PASSWORD)
     assert is_member(user)
     assert imported.visibility == Visibility.MEMBERS
@@ -237,13 +239,25 @@ def test_weak_or_mismatched_passwords_are_refused_by_django_validators(imported,
     assert not get_user_model().objects.exists()
 
 
-def test_usernames_derived_from_e_mail_are_unique(client):
-    UserFactory(username="rina")
-    profile = ProfileFactory(email="rina@example.org", full_name="Rina Dua")
+def test_an_address_with_an_account_claims_after_logging_in_to_it_without_a_second_account(client):
+    account = UserFactory(email="rina@example.org")
+    profile = ProfileFactory(email="Rina@Example.org", full_name="Rina Dua")
     send_invitation(profile)
-    client.post(path_of(link_of(mail.outbox[0])), claim_data())
+    path = path_of(link_of(mail.outbox[0]))
+
+    refused = client.get(path)
+    assert refused.status_code == 409
+    assert "Masuk untuk mengklaim profil Anda" in refused.content.decode() or "Log in" in refused.content.decode()
+    assert f"?next={path}".replace("/", "%2F") in refused.content.decode()
+
+    client.force_login(account)
+    page = client.get(path)
+    assert page.status_code == 200 and 'name="password1"' not in page.content.decode()
+    response = client.post(path, {key: value for key, value in claim_data().items() if not key.startswith("password")})
+    assert response.status_code == 302
     profile.refresh_from_db()
-    assert profile.user.username == "rina2"
+    assert profile.user == account and is_member(account)
+    assert get_user_model().objects.count() == 1
 
 
 def test_claim_form_is_protected_by_csrf(imported):

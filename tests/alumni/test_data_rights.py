@@ -11,6 +11,7 @@ from taggit.models import Tag
 from wagtail.search.models import IndexEntry
 
 from alumni import consent
+from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import (
     AuditLog,
     ClaimInvitation,
@@ -23,9 +24,9 @@ from alumni.models import (
     Visibility,
 )
 from alumni.photos import process_photo, replace_photo
+from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from members.factories import UserFactory
 from tests.alumni.test_photos import image_file
-from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory
-from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def introduce(profile, name, status="pending", number=0):
 
 @pytest.fixture
 def owner():
-    return UserFactory(member=True, username="ahmad", email="ahmad@example.org")
+    return UserFactory(member=True, email="ahmad@example.org")
 
 
 @pytest.fixture
@@ -86,7 +87,7 @@ def mine(owner):
 @pytest.fixture
 def someone_else():
     """Another person whose every field carries OTHER_MARKER, with the same kinds of related rows."""
-    other_user = UserFactory(member=True, username=f"u{OTHER_MARKER}", email=f"{OTHER_MARKER}@example.org")
+    other_user = UserFactory(member=True, email=f"{OTHER_MARKER}@example.org")
     other = ProfileFactory(
         user=other_user,
         full_name=f"Orang {OTHER_MARKER}",
@@ -108,15 +109,15 @@ def logged_in(owner):
 
 
 def test_download_my_data_is_a_json_attachment_of_everything_about_me(logged_in, mine, someone_else):
-    assert logged_in.get(reverse("alumni:data_export")).status_code == 405
-    response = logged_in.post(reverse("alumni:data_export"))
+    assert logged_in.get(reverse("members:data_export")).status_code == 405
+    response = logged_in.post(reverse("members:data_export"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     assert response["Content-Disposition"].startswith('attachment; filename="data-saya-')
     assert response["Cache-Control"] == "no-store"
     data = json.loads(response.content)
     profile = data["profile"]
-    assert data["account"]["username"] == "ahmad" and data["account"]["verified_member"] is True
+    assert data["account"]["email"] == "ahmad@example.org" and data["account"]["verified_member"] is True
     assert profile["full_name"] == "Ahmad Fauzi" and profile["phone"] == "+62 811 111"
     assert profile["visibility"] == "public" and profile["consent_given_at"]
     assert profile["cohorts"][0]["name"] == "Angkatan 2024"
@@ -132,7 +133,7 @@ def test_download_my_data_is_a_json_attachment_of_everything_about_me(logged_in,
 
 
 def test_my_data_contains_nothing_about_anyone_else_and_no_password_hash(logged_in, mine, someone_else, owner):
-    content = logged_in.post(reverse("alumni:data_export")).content.decode()
+    content = logged_in.post(reverse("members:data_export")).content.decode()
     assert OTHER_MARKER not in content
     assert OTHER_MARKER.lower() not in content.lower()
     assert owner.password not in content
@@ -141,9 +142,9 @@ def test_my_data_contains_nothing_about_anyone_else_and_no_password_hash(logged_
 
 
 def test_data_export_needs_login(client):
-    response = client.post(reverse("alumni:data_export"))
+    response = client.post(reverse("members:data_export"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("alumni:login"))
+    assert response["Location"].startswith(reverse("members:login"))
 
 
 def index_entries(profile_pk):
@@ -152,7 +153,7 @@ def index_entries(profile_pk):
 
 
 def test_deleting_my_account_needs_my_password(logged_in, mine, owner):
-    response = logged_in.post(reverse("alumni:account_delete"), {"password": "bukan-sandi"})
+    response = logged_in.post(reverse("members:account_delete"), {"password": "bukan-sandi"})
     assert response.status_code == 400
     assert Profile.objects.filter(pk=mine.pk).exists()
     assert get_user_model().objects.filter(pk=owner.pk).exists()
@@ -168,10 +169,10 @@ def test_deleting_my_account_removes_rows_photo_file_index_entries_and_the_login
     pk = mine.pk
     AuditLog.objects.create(action=AuditLog.Action.VIEW, detail="Ahmad Fauzi", profile=mine)
 
-    assert logged_in.get(reverse("alumni:account_delete")).status_code == 200
-    response = logged_in.post(reverse("alumni:account_delete"), {"password": PASSWORD})
+    assert logged_in.get(reverse("members:account_delete")).status_code == 200
+    response = logged_in.post(reverse("members:account_delete"), {"password": PASSWORD})
     assert response.status_code == 200
-    assertTemplateUsed(response, "alumni/account/account_deleted.html")
+    assertTemplateUsed(response, "members/account_deleted.html")
 
     assert not Profile.objects.filter(pk=pk).exists()
     assert not Tag.objects.filter(name="kohesi sosial").exists()  # no one else used it
@@ -183,7 +184,7 @@ def test_deleting_my_account_removes_rows_photo_file_index_entries_and_the_login
     assert not photo_path.exists()
     assert not index_entries(pk).exists()
     assert not get_user_model().objects.filter(pk=owner.pk).exists()
-    assert not Client().login(username="ahmad", password=PASSWORD)
+    assert not Client().login(username="ahmad@example.org", password=PASSWORD)
     assert logged_in.get(reverse("alumni:my_profile")).status_code == 302  # logged out
 
     someone_else.refresh_from_db()
@@ -195,7 +196,7 @@ def test_deleting_my_account_removes_rows_photo_file_index_entries_and_the_login
 def test_staff_accounts_are_not_deleted_from_the_site(client):
     staff = UserFactory(is_staff=True)
     client.force_login(staff)
-    response = client.post(reverse("alumni:account_delete"), {"password": PASSWORD})
+    response = client.post(reverse("members:account_delete"), {"password": PASSWORD})
     assert response.status_code == 200
     assert get_user_model().objects.filter(pk=staff.pk).exists()
 
@@ -204,7 +205,7 @@ def test_my_event_registrations_are_in_my_data_and_others_are_not(logged_in, min
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home), title="Lokakarya kohesi sosial")
     RegistrationFactory(event=event, name="Ahmad Fauzi", email="AHMAD@example.org", status="confirmed")
     RegistrationFactory(event=event, name=f"Peserta {OTHER_MARKER}", email=f"{OTHER_MARKER}@example.org")
-    data = json.loads(logged_in.post(reverse("alumni:data_export")).content)
+    data = json.loads(logged_in.post(reverse("members:data_export")).content)
     assert [(r["event"], r["name"], r["status"]) for r in data["event_registrations"]] == [
         ("Lokakarya kohesi sosial", "Ahmad Fauzi", "confirmed")
     ]

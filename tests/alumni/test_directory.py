@@ -5,10 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import Profile, Visibility
+from core.factories import region
+from members.factories import UserFactory
+from resources.factories import CurriculumPageFactory, ModulePageFactory
 from tests.alumni.conftest import join
-from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
-from tests.factories.resources import CurriculumPageFactory, ModulePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -330,8 +332,8 @@ def test_directory_responses_are_private_to_the_viewer(client, home):
 
 
 def test_cohort_page_shows_the_follow_up_plans_of_its_events_in_progress(client, home):
+    from events.factories import EventIndexPageFactory, EventPageFactory
     from events.models import FollowUpItem
-    from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
     cohort = CohortFactory()
     hidden_owner = ProfileFactory(display_name="Pemilik Rahasia")

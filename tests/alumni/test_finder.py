@@ -5,10 +5,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.finder import find_collaborators, score_organisation, score_profile
 from alumni.models import Visibility
 from alumni.policy import ProfileCard, profile_fields_for
-from tests.factories.alumni import OrganisationFactory, ProfileFactory, region
+from core.factories import region
 
 pytestmark = pytest.mark.django_db
 

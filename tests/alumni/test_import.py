@@ -7,8 +7,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 from taggit.models import Tag
 
+from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import AuditLog, Cohort, Membership, Organisation, Profile, Visibility
-from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
+from core.factories import region
+from members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from alumni.factories import ProfileFactory
 from alumni.models import Introduction, Visibility
-from tests.factories.alumni import ProfileFactory, UserFactory
+from members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

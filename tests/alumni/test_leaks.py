@@ -16,8 +16,8 @@ import pytest
 from django.core import mail
 
 from alumni.models import Visibility
+from members.factories import UserFactory
 from tests.alumni.conftest import MARKER, ORGANISATION_MARKER
-from tests.factories.alumni import UserFactory
 
 pytestmark = pytest.mark.django_db
 

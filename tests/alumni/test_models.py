@@ -2,8 +2,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from wagtail.search.backends import get_search_backend
 
+from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.models import Cohort, Membership, Profile, Visibility
-from tests.factories.alumni import OrganisationFactory, ProfileFactory
 
 
 @pytest.mark.django_db

@@ -5,8 +5,9 @@ from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.models import Membership, Organisation, Visibility
-from tests.factories.alumni import OrganisationFactory, ProfileFactory, region
+from core.factories import region
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import ExifTags, Image
 
+from alumni.factories import ProfileFactory
 from alumni.models import Audience, Profile, Visibility
 from alumni.photos import process_photo, replace_photo
+from members.factories import UserFactory
 from tests.alumni.test_accounts import edit_data
-from tests.factories.alumni import ProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import Audience, Visibility
 from alumni.policy import photo_visible_to, profile_fields_for, visible_profiles
+from core.factories import region
+from members.factories import UserFactory
 from tests.alumni.conftest import join, jpeg_file
-from tests.factories.alumni import CohortFactory, OrganisationFactory, ProfileFactory, UserFactory, region
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,10 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from alumni.claims import send_invitation
+from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.models import Visibility
 from alumni.policy import visible_profiles
-from tests.factories.alumni import OrganisationFactory, ProfileFactory, region
+from core.factories import region
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -104,5 +105,5 @@ def test_alumnus_claims_from_the_e_mailed_link_sets_visibility_previews_saves_an
 
 
 def test_login_and_password_reset_pages_have_no_serious_accessibility_violations(live_server, axe_check):
-    for path in ["/alumni/masuk/", "/alumni/lupa-sandi/", "/en/alumni/masuk/", "/en/alumni/lupa-sandi/"]:
+    for path in ["/akun/masuk/", "/akun/lupa-sandi/", "/en/akun/masuk/", "/en/akun/lupa-sandi/"]:
         assert axe_check(live_server.url + path) == [], path

@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.models import Visibility
-from tests.factories.alumni import OrganisationFactory, ProfileFactory, region
+from core.factories import region
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

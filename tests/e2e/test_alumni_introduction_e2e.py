@@ -6,8 +6,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
+from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.models import Introduction, Visibility
-from tests.factories.alumni import OrganisationFactory, ProfileFactory, region
+from core.factories import region
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

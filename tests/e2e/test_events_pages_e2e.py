@@ -4,9 +4,10 @@ import zoneinfo
 import pytest
 from django.utils import timezone
 
+from alumni.factories import OrganisationFactory, ProfileFactory, Visibility
+from core.factories import region
+from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventOrganiser, EventSpeaker, FollowUpItem
-from tests.factories.alumni import OrganisationFactory, ProfileFactory, Visibility, region
-from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

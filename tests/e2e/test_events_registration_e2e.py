@@ -1,13 +1,13 @@
+import io
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
-from wagtail.models import Site
+from django.core.management import call_command
 
+from core.factories import region
+from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
-from tests.factories.alumni import region
-from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,8 +16,8 @@ SECRET_LINK = "https://meet.example.org/rahasia-123"
 
 @pytest.fixture
 def event(home, live_server):
-    # E-mailed links are built from the site's address: make it the live server's.
-    Site.objects.filter(is_default_site=True).update(port=urlsplit(live_server.url).port)
+    # E-mailed links are built from the site's address: make it the live server's, as `make run` does.
+    call_command("set_site_url", live_server.url, stdout=io.StringIO())
     region("Kota Serang")
     index = EventIndexPageFactory(parent=home)
     event = EventPageFactory(

@@ -2,8 +2,8 @@ from importlib import import_module
 
 import pytest
 
+from resources.factories import ResourceDocumentFactory, ResourceLibraryPageFactory, ResourcePageFactory
 from resources.models import ResourceType
-from tests.factories.resources import ResourceDocumentFactory, ResourceLibraryPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

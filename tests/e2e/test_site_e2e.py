@@ -5,7 +5,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
-from tests.factories.website import AuthorFactory, NewsPageFactory
+from website.factories import AuthorFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,8 +4,7 @@ import zoneinfo
 import pytest
 from wagtail.models import PageViewRestriction
 
-from alumni.policy import make_member
-from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from events.factories import EventIndexPageFactory, EventPageFactory
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 
@@ -37,6 +36,6 @@ def make_event(event_index):
 
 @pytest.fixture
 def member(django_user_model):
-    user = django_user_model.objects.create_user("anggota", "anggota@example.org", "sandi-rahasia-123")
-    make_member(user)
+    user = django_user_model.objects.create_user("anggota@example.org", "sandi-rahasia-123")
+    user.make_member()
     return user

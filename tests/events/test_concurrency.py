@@ -13,9 +13,9 @@ from django.core import mail
 from django.db import connection, connections
 from django.utils import timezone
 
+from core.factories import region
 from events import registration as services
 from events.models import Registration
-from tests.factories.alumni import region
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -6,10 +6,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page
 
+from alumni.factories import CohortFactory
+from core.factories import region
 from events.models import FollowUpItem
 from events.selectors import past_events, plans_in_progress, upcoming_events
 from tests.events.conftest import wib
-from tests.factories.alumni import CohortFactory, region
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_index_head_advertises_the_calendar_and_rss_and_offers_a_webcal_link(cli
     assert '<link rel="alternate" type="text/calendar" title="' in html
     assert f'href="{event_index.url}ics/"' in html
     assert 'type="application/rss+xml" title="' in html and f'href="{event_index.url}rss/"' in html
-    assert f'href="webcal://localhost{event_index.url}ics/"' in html
+    assert f'href="webcal://testserver{event_index.url}ics/"' in html
 
 
 def test_filters_by_type_region_and_month(client, frozen, make_event, event_index):

@@ -10,11 +10,12 @@ from PIL import Image as PillowImage
 from wagtail.images.models import Image
 from wagtail.models import Page, PageViewRestriction
 
+from alumni.factories import OrganisationFactory, ProfileFactory, Visibility
+from core.factories import region
 from events.models import EventMaterial, EventOrganiser, EventPage, EventSpeaker, FollowUpItem
 from events.templatetags.events_tags import event_when
+from resources.factories import ResourceLibraryPageFactory, ResourcePageFactory
 from tests.events.conftest import wib
-from tests.factories.alumni import OrganisationFactory, ProfileFactory, Visibility, region
-from tests.factories.resources import ResourceLibraryPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,16 @@
 import datetime
+import io
 
 import pytest
 import time_machine
 from django.core import mail
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.utils import translation
 
+from core.models import OutgoingEmail
+from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
 from tests.events.conftest import wib
-from tests.factories.events import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,18 +71,24 @@ def test_dry_run_lists_and_sends_nothing(make_event, capsys):
     assert Registration.objects.get(pk=registration.pk).reminder_sent_at is None
 
 
-def test_a_failed_send_is_released_for_the_next_run(make_event, settings):
+def test_a_reminder_the_mail_server_refuses_is_retried_by_the_mail_queue_and_sent_once(make_event, settings):
     with time_machine.travel(NOW - datetime.timedelta(days=10), tick=False):
         event = make_event(title="Besok", start=wib(2030, 6, 16, 9), end=wib(2030, 6, 16, 12))
     registration = person(event)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens there
 
-    with pytest.raises(CommandError):
-        run()
-    assert Registration.objects.get(pk=registration.pk).reminder_sent_at is None
+    run()
+    queued = OutgoingEmail.objects.get(to=registration.email)
+    assert queued.status == OutgoingEmail.Status.QUEUED and queued.attempts == 1
+    assert "ConnectionRefusedError" in queued.last_error
+    assert Registration.objects.get(pk=registration.pk).reminder_sent_at == NOW
+
+    run()  # the reminder is queued once, however often the command runs
+    assert OutgoingEmail.objects.filter(to=registration.email).count() == 1
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    run()
+    with time_machine.travel(NOW + datetime.timedelta(minutes=2), tick=False):
+        call_command("send_queued_email", stdout=io.StringIO())
     assert [message.to for message in mail.outbox] == [[registration.email]]
-    assert Registration.objects.get(pk=registration.pk).reminder_sent_at == NOW
+    assert OutgoingEmail.objects.get(pk=queued.pk).status == OutgoingEmail.Status.SENT

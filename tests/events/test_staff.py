@@ -10,11 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail import hooks
 
+from core.factories import region
 from events import registration as services
+from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
+from members.factories import UserFactory
 from tests.events.conftest import WIB, wib
-from tests.factories.alumni import UserFactory, region
-from tests.factories.events import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 

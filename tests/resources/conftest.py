@@ -1,9 +1,8 @@
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from alumni.policy import make_member
+from resources.factories import ResourceDocumentFactory, ResourceLibraryPageFactory, ResourcePageFactory
 from resources.models import ResourceType
-from tests.factories.resources import ResourceDocumentFactory, ResourceLibraryPageFactory, ResourcePageFactory
 
 
 @pytest.fixture
@@ -40,6 +39,6 @@ def make_resource(library):
 
 @pytest.fixture
 def member(django_user_model):
-    user = django_user_model.objects.create_user("anggota", "anggota@example.org", "sandi-rahasia-123")
-    make_member(user)
+    user = django_user_model.objects.create_user("anggota@example.org", "sandi-rahasia-123")
+    user.make_member()
     return user

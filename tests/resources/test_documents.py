@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from resources.models import ResourceDocument
-from website.demo.documents import encrypt_pdf, make_docx, make_pdf
+from resources.sample_files import encrypt_pdf, make_docx, make_pdf
 
 pytestmark = pytest.mark.django_db
 

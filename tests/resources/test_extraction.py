@@ -11,7 +11,7 @@ from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError
 
 from resources.extraction import ExtractionStatus, extract_text
-from website.demo.documents import encrypt_pdf, make_docx, make_image_only_pdf, make_pdf
+from resources.sample_files import encrypt_pdf, make_docx, make_image_only_pdf, make_pdf
 
 
 @pytest.fixture(autouse=True)

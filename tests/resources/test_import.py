@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from resources.models import ResourceDocument, ResourcePage
-from website.demo.documents import make_pdf
+from resources.sample_files import make_pdf
 
 pytestmark = pytest.mark.django_db
 

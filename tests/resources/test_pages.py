@@ -1,6 +1,7 @@
 import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
+from resources.factories import CurriculumPageFactory, ModulePageFactory, ResourceDocumentFactory
 from resources.models import (
     CurriculumPage,
     ModuleFile,
@@ -9,7 +10,6 @@ from resources.models import (
     ResourceLibraryPage,
     ResourcePage,
 )
-from tests.factories.resources import CurriculumPageFactory, ModulePageFactory, ResourceDocumentFactory
 from website.models import HomePage
 
 pytestmark = pytest.mark.django_db

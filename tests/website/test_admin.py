@@ -78,7 +78,7 @@ def test_every_page_type_and_snippet_opens_in_the_admin(client, admin_user, news
         response = client.get(reverse("wagtailadmin_pages:add", args=("website", model, parent.pk)))
         assert response.status_code == 200, model
     assert client.get(reverse("wagtailadmin_pages:edit", args=(news_index.pk,))).status_code == 200
-    for snippet in ("region", "author", "footer"):
-        assert client.get(reverse(f"wagtailsnippets_website_{snippet}:list")).status_code == 200
+    for snippet in ("core_region", "website_author", "website_footer"):
+        assert client.get(reverse(f"wagtailsnippets_{snippet}:list")).status_code == 200
     settings_page = client.get(reverse("wagtailsettings:edit", args=("website", "sitesettings")), follow=True)
     assert settings_page.status_code == 200

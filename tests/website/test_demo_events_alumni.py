@@ -26,11 +26,12 @@ from alumni.models import (
     Sector,
     Visibility,
 )
-from alumni.policy import is_member, visible_profiles
+from alumni.policy import visible_profiles
+from core.access import is_member
+from core.models import Region
+from demo import alumni as demo_alumni
 from events.models import EventIndexPage, EventPage, Registration
 from events.selectors import upcoming_events
-from website.demo import alumni as demo_alumni
-from website.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +102,7 @@ def test_demo_alumni_show_only_consented_profiles_of_verified_members():
     for profile in Profile.objects.exclude(visibility=Visibility.HIDDEN):
         assert profile.consent_given_at and profile.consent_records.filter(action=ConsentRecord.Action.GIVEN).exists()
         assert profile.user is not None and is_member(profile.user)
-        assert not profile.user.has_usable_password() or profile.user.username == demo_alumni.MEMBER_USERNAME
+        assert not profile.user.has_usable_password() or profile.user.email == demo_alumni.MEMBER_EMAIL
     hidden = Profile.objects.filter(visibility=Visibility.HIDDEN)
     assert hidden.filter(user=None, consent_given_at=None).exists()  # imported, never claimed
     assert hidden.filter(user__isnull=False, consent_given_at__isnull=False).exists()  # chose to stay hidden
@@ -158,7 +159,7 @@ def test_demo_command_loads_alumni_and_events_and_a_second_run_changes_nothing(c
         output = load_demo()
 
         assert "anggota" in output and "anggota-sandi-demo" in output
-        member = get_user_model().objects.get(username=demo_alumni.MEMBER_USERNAME)
+        member = get_user_model().objects.get(email=demo_alumni.MEMBER_EMAIL)
         assert member.check_password("anggota-sandi-demo") and is_member(member)
         assert Profile.objects.count() == 62 and Cohort.objects.count() == 2
         assert Organisation.objects.filter(slug__in=demo_alumni.FICTIONAL_ORGANISATIONS).count() == 10

@@ -2,7 +2,7 @@ import feedparser
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.factories.website import NewsPageFactory
+from website.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from alumni.factories import ProfileFactory
 from alumni.models import Visibility
+from core.factories import region
+from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventPage, FollowUpItem
-from tests.factories.alumni import ProfileFactory, region
-from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 

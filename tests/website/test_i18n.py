@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from tests.factories.website import NewsPageFactory
+from website.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage
 from resources.models import CurriculumPage, ResourceLibraryPage
-from tests.factories.website import AuthorFactory, NewsPageFactory, StandardPageFactory
+from website.factories import AuthorFactory, NewsPageFactory, StandardPageFactory
 from website.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db

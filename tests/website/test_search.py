@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from wagtail.models import PageViewRestriction
 
-from tests.factories.website import NewsPageFactory
+from website.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=False)
 

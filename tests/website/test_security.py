@@ -120,5 +120,5 @@ def test_media_folder_serves_images_but_never_documents(client, home, settings, 
 
 def test_pages_built_for_a_logged_in_person_are_never_kept_by_shared_caches(client, home, django_user_model):
     assert "private" not in client.get(home.url).get("Cache-Control", "")
-    client.force_login(django_user_model.objects.create_user("anggota", "anggota@example.org", "sandi-123-rahasia"))
+    client.force_login(django_user_model.objects.create_user("anggota@example.org", "sandi-123-rahasia"))
     assert "private" in client.get(home.url)["Cache-Control"]

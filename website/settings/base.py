@@ -25,11 +25,14 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The project's apps, from the top layer down (see README, "Layout"); the demo app is added by dev and test.
 INSTALLED_APPS = [
     "website",
+    "events",
     "alumni",
     "resources",
-    "events",
+    "members",
+    "core",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -71,7 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "website.middleware.SecurityHeadersMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -109,6 +112,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # registrations; PostgreSQL uses row locks instead.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Everyone logs in with their e-mail address (members.User).
+AUTH_USER_MODEL = "members.User"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -181,6 +187,7 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))  # seconds: a hung mail server does not hold a worker
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Jejaring Sekolah Demokrasi <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -220,7 +227,10 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Jejaring Sekolah Demokrasi"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where the site is served. `manage.py set_site_url` writes it into the default Site record, from which every
+# absolute link (e-mails, calendars, feeds, canonical URLs) is made; `make serve` runs it with SITE_URL.
+SITE_URL = os.environ.get("SITE_URL", "")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_MODERATION_ENABLED = True
@@ -264,8 +274,10 @@ RESOURCES_MAX_EXTRACTED_CHARS = 200_000
 MODULE_ZIP_MAX_BYTES = 200 * 1024 * 1024
 
 # Member accounts (alumni and verified partners); there is no open sign-up: accounts come from claim links.
-LOGIN_URL = "alumni:login"
+LOGIN_URL = "members:login"
 LOGIN_REDIRECT_URL = "alumni:my_profile"
+# Members-only pages and documents send people to the site's own login, not Wagtail's unstyled one.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 ALUMNI_CLAIM_LINK_DAYS = int(os.environ.get("ALUMNI_CLAIM_LINK_DAYS", "14"))

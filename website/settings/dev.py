@@ -1,5 +1,7 @@
 from .base import *  # noqa: F403
 
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405  demo content: never in production
+
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405, S105
 WHITENOISE_AUTOREFRESH = True

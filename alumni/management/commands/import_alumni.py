@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext
 
 from alumni.importing import COLUMNS, RosterImportError, import_roster_file
-from website.importing import write_report
-from website.management.quiet import quiet_loggers
+from core.importing import write_report
+from core.management.quiet import quiet_loggers
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """E-mail confirmed registrants of the events that start tomorrow; run it from cron, as often as you like."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -36,16 +36,7 @@ class Command(BaseCommand):
                 % {"count": len(due)}
             )
             return
-        sent, failed = send_reminders(now)
+        sent = send_reminders(now)
         self.stdout.write(
             ngettext("%(count)d reminder sent.", "%(count)d reminders sent.", len(sent)) % {"count": len(sent)}
         )
-        if failed:
-            raise CommandError(
-                ngettext(
-                    "%(count)d reminder could not be sent; the next run tries again.",
-                    "%(count)d reminders could not be sent; the next run tries again.",
-                    len(failed),
-                )
-                % {"count": len(failed)}
-            )

@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext
 
+from core.importing import write_report
+from core.management.quiet import quiet_loggers
 from resources.importing import DEFAULT_MEMBERS_COLLECTION, ResourceImportError, import_resources
-from website.importing import write_report
-from website.management.quiet import quiet_loggers
 
 # Wagtail and django-tasks log a line per published page and per extracted document at INFO.
 

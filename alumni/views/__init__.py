@@ -1,0 +1,1 @@
+"""The alumni section's views: the directory, a member's own profile, introductions, and the staff admin."""

@@ -1,0 +1,289 @@
+"""Staff-side views of the alumni admin: who may do what, audit logging, the claim-invitation bulk action and the
+roster import (the same importer as `manage.py import_alumni`)."""
+
+import base64
+import binascii
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
+from wagtail.snippets.views.snippets import EditView, IndexView
+
+from core.access import is_staff
+from core.exports import FormulaSafeExportMixin
+from core.importing import Outcome, summary
+
+from ..claims import InvitationError, send_invitation
+from ..importing import MAX_BYTES, RosterImportError, import_roster
+from ..models import AuditLog, Profile
+from ..policy import visible_profiles
+
+DETAIL_LENGTH = AuditLog._meta.get_field("detail").max_length
+
+
+class StaffPermissionPolicy(ModelPermissionPolicy):
+    """Django's model permissions, for staff accounts only; `actions`, when given, is all anyone may do."""
+
+    def __init__(self, model, actions=None, **kwargs):
+        super().__init__(model, **kwargs)
+        self.actions = actions
+
+    def user_has_permission(self, user, action):
+        if self.actions is not None and action not in self.actions:
+            return False
+        return is_staff(user) and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        if self.actions is not None:
+            actions = [action for action in actions if action in self.actions]
+        return super().users_with_any_permission(actions).filter(is_staff=True)
+
+
+def log(user, action, detail="", profile=None):
+    AuditLog.objects.create(user=user, action=action, detail=detail[:DETAIL_LENGTH], profile=profile)
+
+
+# --- Listings and edit views -------------------------------------------------------------------------
+
+
+class StaffExportIndexView(FormulaSafeExportMixin, IndexView):
+    """A listing whose CSV/XLSX export is for staff only, and logged with the filters that shaped it."""
+
+    @cached_property
+    def show_export_buttons(self):
+        return super().show_export_buttons and is_staff(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export and not is_staff(request.user):
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+    def stream_csv(self, queryset):
+        # The CSV is streamed after the view has returned, when the admin's language is no longer active.
+        return _in_language(translation.get_language(), super().stream_csv(queryset))
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            filters = self.request.GET.copy()
+            export_format = filters.pop("export")[0]
+            detail = f"{self.model._meta.verbose_name_plural} {export_format} {filters.urlencode()}".strip()
+            log(self.request.user, AuditLog.Action.EXPORT, detail)
+        return super().render_to_response(context, **response_kwargs)
+
+
+def _in_language(language, rows):
+    with translation.override(language):
+        yield from rows
+
+
+def _names(manager):
+    return ", ".join(str(item) for item in manager.all())
+
+
+class ProfileIndexView(StaffExportIndexView):
+    custom_field_preprocess = {"cohorts": {"csv": _names, "xlsx": _names}}
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("regency", "province", "user")
+            .prefetch_related("cohorts", "memberships__organisation", "topics")
+        )
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons.copy()
+        if RosterImportView.allowed(self.request.user):
+            buttons.append(Button(_("Import roster"), url=reverse("alumni_roster:import"), icon_name="upload"))
+        return buttons
+
+
+class ProfileEditView(EditView):
+    """Every time staff open a profile, it is written down."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(request.user, AuditLog.Action.VIEW, str(self.object), profile=self.object)
+        return response
+
+
+# --- Claim invitations -----------------------------------------------------------------------------
+
+
+class SendInvitationBulkAction(SnippetBulkAction):
+    """E-mails a claim link to each selected profile that can receive one, and says what happened to each."""
+
+    display_name = gettext_lazy("Send claim invitation")
+    action_type = "send_invitation"
+    aria_label = gettext_lazy("Send claim invitations to the selected profiles")
+    template_name = "alumni/admin/confirm_send_invitation.html"
+    action_priority = 20
+    models = [Profile]
+
+    def check_perm(self, profile):
+        return policy_registry.get_by_type(Profile).user_has_permission_for_instance(
+            self.request.user, "change", profile
+        )
+
+    def object_context(self, profile):
+        return super().object_context(profile) | {"claimed": profile.is_claimed, "has_email": bool(profile.email)}
+
+    @classmethod
+    def execute_action(cls, objects, self=None, **kwargs):
+        request = self.request
+        sent = []
+        for profile in objects:
+            try:
+                invitation = send_invitation(profile, sent_by=request.user)
+            except InvitationError as error:
+                messages.warning(request, _("Skipped: %(reason)s") % {"reason": error})
+                continue
+            log(request.user, AuditLog.Action.INVITE, invitation.sent_to, profile=profile)
+            sent.append(str(profile))
+        self.sent = sent
+        return len(sent), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        if not num_parent_objects:
+            return None
+        return ngettext(
+            "Claim invitation sent to %(count)d profile: %(names)s.",
+            "Claim invitations sent to %(count)d profiles: %(names)s.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects, "names": ", ".join(self.sent)}
+
+
+# --- Roster import ---------------------------------------------------------------------------------
+
+
+class RosterImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Roster (CSV)"),
+        required=False,
+        help_text=gettext_lazy(
+            "UTF-8 CSV, comma or semicolon separated, with the columns external_id, full_name, email, cohort, year, "
+            "regency, province, sector, organisation, topics (topics separated by semicolons)."
+        ),
+    )
+    # The checked file, carried from the preview to the import so it need not be uploaded twice.
+    data = forms.CharField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        upload = self.cleaned_data.get("file")
+        if upload is not None:
+            if upload.size > MAX_BYTES:
+                raise forms.ValidationError(_("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // 2**20})
+            self.cleaned_data["content"] = upload.read()
+            self.cleaned_data["name"] = upload.name
+        elif self.cleaned_data.get("data"):
+            try:
+                self.cleaned_data["content"] = base64.b64decode(self.cleaned_data["data"], validate=True)
+            except (binascii.Error, ValueError) as error:
+                raise forms.ValidationError(
+                    _("The checked file was damaged on the way: please upload it again.")
+                ) from error
+        else:
+            raise forms.ValidationError(_("Choose a CSV file to import."))
+        return self.cleaned_data
+
+
+class RosterImportView(WagtailAdminTemplateMixin, View):
+    """Upload a roster, see what a dry run would do line by line, then import it."""
+
+    page_title = gettext_lazy("Import roster")
+    header_icon = "upload"
+    template_name = "alumni/admin/roster_import.html"
+
+    @staticmethod
+    def allowed(user):
+        return policy_registry.get_by_type(Profile).user_has_permission(user, "add")
+
+    def get_breadcrumbs_items(self):
+        profiles = reverse("wagtailsnippets_alumni_profile:list")
+        return [
+            *self.breadcrumbs_items,
+            {"url": profiles, "label": capfirst(Profile._meta.verbose_name_plural)},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.allowed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.render_page(RosterImportForm())
+
+    def post(self, request):
+        form = RosterImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_page(form, status=400)
+        content, name = form.cleaned_data["content"], form.cleaned_data["name"]
+        confirmed = "confirm" in request.POST and not form.cleaned_data.get("file")
+        try:
+            result = import_roster(content, source=name, dry_run=not confirmed, user=request.user)
+        except RosterImportError as error:
+            form.add_error("file", str(error))
+            return self.render_page(form, status=400)
+        confirm_form = None
+        if result.dry_run:
+            confirm_form = RosterImportForm(initial={"data": base64.b64encode(content).decode(), "name": name})
+        return self.render_page(RosterImportForm(), result=result, confirm_form=confirm_form, name=name)
+
+    def render_page(self, form, status=200, **context):
+        result = context.get("result")
+        if result is not None:
+            context["summary"] = summary(result)
+            context["outcomes"] = [
+                (line, Outcome(outcome).label, external_id) for line, outcome, external_id in result.outcomes
+            ]
+        context = self.get_context_data(form=form, **context)
+        return render(self.request, self.template_name, context, status=status)
+
+
+# --- The profile chooser (speakers and follow-up owners of events) -----------------------------------------------
+
+
+def choosable_profiles(user):
+    """Staff may choose any profile; other editors only people they may see on the site (alumni.policy)."""
+    if is_staff(user):
+        return Profile.objects.all()
+    # By id, which the chooser's search backend can filter on.
+    return Profile.objects.filter(id__in=list(visible_profiles(user).values_list("id", flat=True)))
+
+
+class ProfileChooseView(ChooseView):
+    def get_object_list(self):
+        return choosable_profiles(self.request.user)
+
+
+class ProfileChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return choosable_profiles(self.request.user)
+
+
+class ProfileChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return choosable_profiles(self.request.user).get(pk=pk)
+
+
+class ProfileChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ProfileChooseView
+    choose_results_view_class = ProfileChooseResultsView
+    chosen_view_class = ProfileChosenView

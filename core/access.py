@@ -1,0 +1,74 @@
+"""Who may see what: who is a member, and which pages and document collections a viewer may open.
+
+The one policy for pages and documents, used by listings, search, feeds, sitemaps and downloads alike.
+"Members only" (Wagtail's login restriction) means verified members: staff, and accounts staff verified (put in the
+group "Anggota terverifikasi", which holds the permission below), not any account that can log in. People in the
+directory have a policy of their own (`alumni.policy`), built on `is_member`.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+# Declared by the accounts app's user model (members.User); named here by string, so the kernel imports no app.
+MEMBER_PERMISSION = "members.verified_member"
+MEMBERS_GROUP = "Anggota terverifikasi"
+
+
+def is_member(user):
+    """A logged-in alumnus or partner account verified by staff (or staff themselves)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_staff or user.has_perm(MEMBER_PERMISSION)
+
+
+def is_staff(user):
+    return user is not None and user.is_authenticated and user.is_active and user.is_staff
+
+
+def _accepts(restriction, user, group_ids):
+    if restriction.restriction_type == restriction.LOGIN:
+        return is_member(user)
+    if restriction.restriction_type == restriction.GROUPS:
+        return user.is_authenticated and bool(group_ids & {group.pk for group in restriction.groups.all()})
+    return False  # password-protected pages are never listed
+
+
+def viewable_pages(queryset, user):
+    """Narrow a page queryset to what `user` may open: public pages, plus members-only pages for members."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.public()
+    if user.is_superuser:
+        return queryset
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
+        if not _accepts(restriction, user, group_ids):
+            queryset = queryset.exclude(path__startswith=restriction.page.path)
+    return queryset
+
+
+def hidden_collection_ids(user):
+    """Ids of document collections `user` may not download from."""
+    user = user or AnonymousUser()
+    if user.is_superuser:
+        return set()
+    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    hidden = set()
+    for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
+        if not _accepts(restriction, user, group_ids):
+            hidden.update(
+                Collection.objects.filter(path__startswith=restriction.collection.path).values_list("pk", flat=True)
+            )
+    return hidden
+
+
+def page_restriction_refuses(page, user):
+    """True when a login restriction on `page` or an ancestor would let `user` in although they are no member."""
+    if not user.is_authenticated or is_member(user):
+        return False
+    return any(r.restriction_type == r.LOGIN for r in page.get_view_restrictions())
+
+
+def collection_restriction_refuses(collection, user):
+    if not user.is_authenticated or is_member(user):
+        return False
+    return any(r.restriction_type == r.LOGIN for r in collection.get_view_restrictions())

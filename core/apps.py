@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The kernel every other app stands on; it imports none of them."""
+
+    name = "core"
+    verbose_name = _("Core")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,181 @@
+"""Every e-mail of the site goes through `send`: written in the recipient's language (text and HTML), queued in the
+database (`OutgoingEmail`) and delivered by a background task, which is retried with growing pauses while the mail
+server fails. Nothing is sent inside a request; an e-mail that still fails after two days is logged as an error
+and listed for staff (Settings → E-mails), where it can be sent again.
+
+An e-mail is written from templates named `<name>_subject.txt`, `<name>.txt` and, when it has its own layout,
+`<name>.html`; otherwise the text is set in the site's HTML layout (`core/email/message.html`).
+
+With a task backend that can defer work (the database backend and `manage.py db_worker`), retries are scheduled
+with it; `manage.py send_queued_email` (run from the schedule, or by hand) sends whatever is due and picks up
+e-mails whose worker died while sending, so nothing queued is lost.
+"""
+
+import base64
+import logging
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import F, Q
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import task
+
+from .links import site_root_url
+from .models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+Status = OutgoingEmail.Status
+# Pauses after the 1st, 2nd... failed attempt; after the last one the e-mail has failed for good (about two days).
+RETRY_DELAYS = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=6),
+    timedelta(hours=12),
+    timedelta(hours=24),
+)
+# An e-mail still "being sent" after this long lost its worker (killed, restarted): it is sent again.
+SENDING_TIMEOUT = timedelta(minutes=15)
+SUBJECT_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
+
+
+def send(to, template, context=None, *, language=None, attachments=(), reply_to=""):
+    """Write the e-mail `template` to `to` in `language` (the active language by default) and queue it.
+
+    `attachments` are (filename, bytes, content type). Returns the queued OutgoingEmail.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {"site_name": settings.WAGTAIL_SITE_NAME, "site_url": site_root_url(), **(context or {})}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        text = re.sub(r"\n{3,}", "\n\n", render_to_string(f"{template}.txt", context)).strip() + "\n"
+        subject = f"[{settings.WAGTAIL_SITE_NAME}] {subject}"[:SUBJECT_LENGTH]
+        try:
+            html = render_to_string(f"{template}.html", context)
+        except TemplateDoesNotExist:
+            html = render_to_string("core/email/message.html", {**context, "subject": subject, "text": text})
+    email = OutgoingEmail.objects.create(
+        to=to,
+        subject=subject,
+        template=template,
+        language=language,
+        text=text,
+        html=html,
+        attachments=[
+            {"filename": name, "content_type": content_type, "data": base64.b64encode(data).decode()}
+            for name, data, content_type in attachments
+        ],
+        reply_to=reply_to,
+    )
+    _enqueue(email.pk)
+    return email
+
+
+def message_of(email):
+    """The OutgoingEmail as a Django e-mail message, ready to send."""
+    message = EmailMultiAlternatives(
+        email.subject, email.text, to=[email.to], reply_to=[email.reply_to] if email.reply_to else None
+    )
+    message.attach_alternative(email.html, "text/html")
+    for attachment in email.attachments:
+        message.attach(attachment["filename"], base64.b64decode(attachment["data"]), attachment["content_type"])
+    return message
+
+
+@task()
+def deliver_email(email_id):
+    deliver(email_id)
+
+
+def deliver(email_id, now=None):
+    """Try to send one queued e-mail; on failure schedule the next attempt or, after the last, give up. Never raises.
+
+    The e-mail is first claimed with a conditional update, so two workers never send it both.
+    """
+    now = now or timezone.now()
+    claimed = OutgoingEmail.objects.filter(pk=email_id, status=Status.QUEUED).update(
+        status=Status.SENDING, attempts=F("attempts") + 1, next_attempt_at=now + SENDING_TIMEOUT
+    )
+    if not claimed:
+        return
+    email = OutgoingEmail.objects.get(pk=email_id)
+    try:
+        message_of(email).send()
+    except Exception as error:  # the mail server refused, timed out or could not be reached
+        _failed(email, error, now)
+    else:
+        # Delivered: the message (and any link in it) is not kept.
+        OutgoingEmail.objects.filter(pk=email.pk).update(
+            status=Status.SENT, sent_at=timezone.now(), next_attempt_at=None, text="", html="", attachments=[]
+        )
+
+
+def _failed(email, error, now):
+    reason = f"{error.__class__.__name__}: {error}"[:255]
+    if email.attempts > len(RETRY_DELAYS):
+        OutgoingEmail.objects.filter(pk=email.pk).update(status=Status.FAILED, last_error=reason, next_attempt_at=None)
+        logger.error(
+            "E-mail %s (%s) to %s could not be delivered after %d attempts: %s",
+            email.pk,
+            email.template,
+            email.to,
+            email.attempts,
+            reason,
+        )
+        return
+    next_attempt = now + RETRY_DELAYS[email.attempts - 1]
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=Status.QUEUED, last_error=reason, next_attempt_at=next_attempt
+    )
+    logger.warning(
+        "E-mail %s to %s failed (attempt %d), next try at %s: %s",
+        email.pk,
+        email.to,
+        email.attempts,
+        next_attempt,
+        reason,
+    )
+    _enqueue(email.pk, run_after=next_attempt)
+
+
+def _enqueue(email_id, run_after=None):
+    if run_after is None:
+        deliver_email.enqueue(email_id)
+    elif deliver_email.get_backend().supports_defer:
+        deliver_email.using(run_after=run_after).enqueue(email_id)
+    # Otherwise `send_queued_email` sends it once it is due.
+
+
+def due(now=None):
+    """E-mails to (re)send now: queued ones whose time has come or whose task was lost, and stuck ones."""
+    now = now or timezone.now()
+    queued = Q(status=Status.QUEUED) & (
+        Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True, created_at__lte=now - SENDING_TIMEOUT)
+    )
+    stuck = Q(status=Status.SENDING, next_attempt_at__lte=now)
+    return OutgoingEmail.objects.filter(queued | stuck).order_by("created_at", "pk")
+
+
+def send_due(now=None):
+    """Send every due e-mail now (in this process); returns how many were tried."""
+    now = now or timezone.now()
+    ids = list(due(now).values_list("pk", flat=True))
+    OutgoingEmail.objects.filter(pk__in=ids, status=Status.SENDING).update(status=Status.QUEUED)
+    for email_id in ids:
+        deliver(email_id, now)
+    return len(ids)
+
+
+def send_again(emails):
+    """Queue e-mails that failed for good once more (staff, after fixing the mail server); returns how many."""
+    ids = list(emails.filter(status=Status.FAILED).values_list("pk", flat=True))
+    OutgoingEmail.objects.filter(pk__in=ids).update(status=Status.QUEUED, attempts=0, next_attempt_at=None)
+    for email_id in ids:
+        _enqueue(email_id)
+    return len(ids)

@@ -1,0 +1,139 @@
+"""What every app stands on: the regions shared by alumni, resources and events, the abstract page type every page
+inherits, and the queue of outgoing e-mail."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+# --- Snippets and plain models --------------------------------------------------------------------
+
+
+class Region(models.Model):
+    """A province of Indonesia or a kabupaten/kota of Banten, shared by alumni, resources and events."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("Province")
+        REGENCY = "regency", _("Regency (kabupaten)")
+        CITY = "city", _("City (kota)")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    code = models.CharField(
+        _("administrative code"), max_length=10, unique=True, help_text=_("Kemendagri region code.")
+    )
+    province = models.ForeignKey(
+        "self",
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="regencies",
+        limit_choices_to={"kind": "province"},
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("code"), FieldPanel("province")]
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+class BasePage(Page):
+    """Fields every page shares: how it appears in listings and when shared on social media."""
+
+    listing_title = models.CharField(
+        _("listing title"), max_length=255, blank=True, help_text=_("Shown in lists instead of the page title.")
+    )
+    listing_summary = models.TextField(
+        _("listing summary"), max_length=300, blank=True, help_text=_("Shown in lists and as the page description.")
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social media image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared; the listing image is used otherwise."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("Listings"),
+        ),
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def description(self):
+        return self.search_description or self.listing_summary
+
+    @property
+    def share_image(self):
+        return self.social_image or self.listing_image
+
+
+# --- E-mail --------------------------------------------------------------------------------------------------
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail of the site: queued, sent by a background task, retried with growing pauses until delivered.
+
+    The message itself (text, HTML, attachments) is kept only until it is delivered: what stays afterwards is who it
+    went to, what it was about and when, so staff can answer "did they get it?" without the database holding links.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Could not be delivered")
+
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=255)
+    template = models.CharField(_("kind"), max_length=100, help_text=_("The template the e-mail was written from."))
+    language = models.CharField(_("language"), max_length=10)
+    text = models.TextField(_("text"), blank=True)
+    html = models.TextField(_("HTML"), blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    reply_to = models.EmailField(_("reply to"), blank=True)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

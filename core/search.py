@@ -1,0 +1,63 @@
+"""Text helpers for search: the root of an Indonesian word, and a snippet of a text with the query's words marked."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+# Indonesian affixes, stripped only to find where a stemmed match sits in the text for the snippet;
+# the search itself relies on the backend's stemmer.
+PREFIXES = (
+    "memper",
+    "menge",
+    "meng",
+    "meny",
+    "men",
+    "mem",
+    "me",
+    "peng",
+    "peny",
+    "pen",
+    "pem",
+    "per",
+    "pe",
+    "ber",
+    "ter",
+    "di",
+    "ke",
+    "se",
+)
+SUFFIXES = ("kannya", "annya", "kan", "nya", "an", "i", "lah", "kah")
+
+
+def word_root(word):
+    word = word.lower()
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            return word[len(prefix) :]
+    return word
+
+
+def snippet(text, query_terms, width=220):
+    """A short extract of `text` around the first query word found, with matches marked."""
+    if not text:
+        return ""
+    roots = [word_root(term) for term in query_terms if len(term) >= 3]
+    if not roots:
+        return ""
+    pattern = re.compile(r"\w*(?:" + "|".join(re.escape(root) for root in roots) + r")\w*", re.IGNORECASE)
+    match = pattern.search(text)
+    if match is None:
+        return ""
+    start = max(0, match.start() - width // 2)
+    end = min(len(text), match.end() + width // 2)
+    if start > 0:
+        start = text.find(" ", start) + 1 or start
+    excerpt = text[start:end]
+    marked = pattern.sub(lambda found: f"\x00{found.group(0)}\x01", excerpt)
+    html = escape(marked).replace("\x00", "<mark>").replace("\x01", "</mark>")
+    return mark_safe(("… " if start > 0 else "") + html + (" …" if end < len(text) else ""))  # noqa: S308

@@ -1,0 +1,83 @@
+"""Forms of the accounts: log in, reset the password, change the e-mail address, confirm with the password."""
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core import mail
+from core.forms import PlainLabels
+from core.links import absolute_url
+
+from .models import normalise_email
+
+
+class LoginForm(PlainLabels, auth_forms.AuthenticationForm):
+    """Log in with the e-mail address of the account, in any case."""
+
+    username = forms.CharField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "username", "inputmode": "email", "spellcheck": "false"}
+        ),
+    )
+
+
+class PasswordResetForm(PlainLabels, auth_forms.PasswordResetForm):
+    """Django's reset form, sending its link through the site's mail queue in the language of the request."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        path = reverse("members:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        mail.send(to_email, "members/email/password_reset", {"user": context["user"], "url": absolute_url(path)})
+
+
+class SetPasswordForm(PlainLabels, auth_forms.SetPasswordForm):
+    pass
+
+
+class PasswordCheckMixin:
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."), code="password_incorrect")
+        return password
+
+
+class EmailChangeForm(PlainLabels, PasswordCheckMixin, forms.Form):
+    email = forms.EmailField(label=_("New e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = normalise_email(self.cleaned_data["email"])
+        if email == normalise_email(self.user.email):
+            raise forms.ValidationError(_("This is already your e-mail address."))
+        return email
+
+
+class PasswordConfirmForm(PlainLabels, PasswordCheckMixin, forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+
+def account_exists(email, except_user=None):
+    accounts = get_user_model().objects.filter(email__iexact=normalise_email(email))
+    if except_user is not None:
+        accounts = accounts.exclude(pk=except_user.pk)
+    return accounts.exists()
