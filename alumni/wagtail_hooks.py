@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.models import Region
+from core.permissions import StaffPermissionPolicy
 
 from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
 from .views.admin import (
@@ -28,7 +29,6 @@ from .views.admin import (
     RosterImportView,
     SendInvitationBulkAction,
     StaffExportIndexView,
-    StaffPermissionPolicy,
 )
 
 # Registered before the viewsets below, which would otherwise fall back to Django's model permissions.

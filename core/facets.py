@@ -1,6 +1,25 @@
-"""Faceted filtering: options with counts that can be combined."""
+"""Faceted filtering, one engine for the library, the directory, the organisations and the events.
+
+A page declares its facets (`Facets(ChoiceFacet(...), RelatedFacet(...), ...)`); the engine reads the chosen values
+from the query string, filters a queryset with them and counts every option. Within a facet the chosen options are
+alternatives (OR), between facets they all apply (AND), and each facet is counted within the other facets' filters,
+so people can see what adding an option would give. Counting takes two queries per facet, whatever the number of
+items.
+
+URL parameters are one naming scheme across the site: `q` for the words searched, `page`, `sort`, and a facet's
+name (`type`, `topic`, `region`, `year`, `language`, `sector`, `help`, `organisation`, `cohort`, `verified`), given
+once per chosen value (`?topic=deteksi-dini&topic=literasi-digital`). Templates show them with
+`templates/includes/facets.html`.
+"""
 
 from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from .forms import CONTROL_CHARACTERS
+
+MAX_VALUE_LENGTH = 100
+MAX_VALUES = 20
 
 
 @dataclass
@@ -13,6 +32,8 @@ class FacetOption:
 
 @dataclass
 class Facet:
+    """A facet as shown: its URL parameter (`name`), its label and its options with counts."""
+
     name: str
     label: str
     options: list = field(default_factory=list)
@@ -20,3 +41,196 @@ class Facet:
     @property
     def selected(self):
         return [option for option in self.options if option.selected]
+
+
+def clean_value(value):
+    """A value from the query string without control characters (a NUL byte breaks PostgreSQL), stripped, capped."""
+    return CONTROL_CHARACTERS.sub("", value).strip()[:MAX_VALUE_LENGTH]
+
+
+def read_query(params, max_length=200):
+    """The words searched (`q`), spaces tidied, without control characters, capped at `max_length`."""
+    return " ".join(CONTROL_CHARACTERS.sub("", params.get("q", "")).split())[:max_length]
+
+
+def within(model, **lookups):
+    """The items matching `lookups`, as a subquery rather than a join: an item with two chosen topics (or two
+    memberships) is still one item."""
+    return Q(pk__in=model.objects.filter(**lookups).values("pk"))
+
+
+class FacetSpec:
+    """How one facet filters and counts. `name` is its URL parameter."""
+
+    def __init__(self, name, label):
+        self.name = name
+        self.label = label
+
+    def clean(self, values):
+        """The values this facet understands; the others are dropped."""
+        return values
+
+    def q(self, values):
+        raise NotImplementedError
+
+    def options(self, queryset):
+        """[(value, label, count)] of the items in `queryset`, in display order."""
+        raise NotImplementedError
+
+
+class ChoiceFacet(FacetSpec):
+    """A field with fixed choices (sector, language, event type), shown in the order of the choices."""
+
+    def __init__(self, name, label, field_name, choices):
+        super().__init__(name, label)
+        self.field_name = field_name
+        self.choices = choices
+
+    def clean(self, values):
+        known = {str(value) for value, _label in self.choices}
+        return [value for value in values if value in known]
+
+    def q(self, values):
+        return within(self.base_model, **{f"{self.field_name}__in": values})
+
+    def options(self, queryset):
+        counts = dict(queryset.order_by().values_list(self.field_name).annotate(n=Count("pk", distinct=True)))
+        return [(str(value), str(label), counts.get(value, 0)) for value, label in self.choices]
+
+
+class BooleanFacet(ChoiceFacet):
+    """A yes/no field, e.g. organisations verified by staff: `?verified=yes`."""
+
+    def __init__(self, name, label, field_name, yes_label, no_label):
+        super().__init__(name, label, field_name, [("yes", yes_label), ("no", no_label)])
+
+    def q(self, values):
+        return within(self.base_model, **{f"{self.field_name}__in": [value == "yes" for value in values]})
+
+    def options(self, queryset):
+        counts = dict(queryset.order_by().values_list(self.field_name).annotate(n=Count("pk", distinct=True)))
+        return [(value, str(label), counts.get(value == "yes", 0)) for value, label in self.choices]
+
+
+class ValueFacet(FacetSpec):
+    """The distinct values of a field or a relation's field (years), newest first; `integer` values only if asked."""
+
+    def __init__(self, name, label, lookup, integer=False, descending=True):
+        super().__init__(name, label)
+        self.lookup = lookup
+        self.integer = integer
+        self.descending = descending
+
+    def clean(self, values):
+        if not self.integer:
+            return values
+        # isascii(): "²".isdigit() is true, and int("²") fails.
+        return [value for value in values if value.isascii() and value.isdigit() and len(value) <= 9]
+
+    def q(self, values):
+        return within(
+            self.base_model, **{f"{self.lookup}__in": [int(value) for value in values] if self.integer else values}
+        )
+
+    def options(self, queryset):
+        rows = (
+            queryset.order_by()
+            .exclude(**{f"{self.lookup}__isnull": True})
+            .values_list(self.lookup)
+            .annotate(n=Count("pk", distinct=True))
+        )
+        rows = sorted(rows, key=lambda row: row[0], reverse=self.descending)
+        return [(str(value), str(value), n) for value, n in rows]
+
+
+class RelatedFacet(FacetSpec):
+    """A related object named by its slug: a region, a topic (tag), a cohort, an organisation, a resource type.
+
+    `lookup` goes from the filtered model to the related one ("regions", "tags", "memberships__organisation");
+    `model` is the related model; options are ordered by count (then label) unless `ordered_by_model`.
+    `public_list`: every object of `model` is public (regions, resource types), so an unknown slug may be reported;
+    otherwise (topics, organisations, cohorts) it is not, as that would confirm that a hidden person's topic exists.
+    """
+
+    def __init__(self, name, label, lookup, model, label_attribute="name", ordered_by_model=False, public_list=False):
+        super().__init__(name, label)
+        self.lookup = lookup
+        self.model = model
+        self.label_attribute = label_attribute
+        self.ordered_by_model = ordered_by_model
+        self.public_list = public_list
+
+    def clean(self, values):
+        if not values or not self.public_list:
+            return values
+        known = set(self.model.objects.filter(slug__in=values).values_list("slug", flat=True))
+        return [value for value in values if value in known]
+
+    def q(self, values):
+        return within(self.base_model, **{f"{self.lookup}__slug__in": values})
+
+    def options(self, queryset):
+        counts = dict(
+            queryset.order_by()
+            .exclude(**{f"{self.lookup}__isnull": True})
+            .values_list(f"{self.lookup}__pk")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        rows = self.model.objects.filter(pk__in=counts)
+        options = [(row.slug, str(getattr(row, self.label_attribute)), counts[row.pk]) for row in rows]
+        if not self.ordered_by_model:
+            options.sort(key=lambda option: (-option[2], option[1].casefold()))
+        return options
+
+
+class Facets:
+    """The facets of one listing."""
+
+    def __init__(self, model, *specs):
+        self.model = model
+        self.specs = {spec.name: spec for spec in specs}
+        for spec in specs:
+            spec.base_model = model
+
+    def __iter__(self):
+        return iter(self.specs)
+
+    def read(self, params):
+        """({facet name: [values]}, [labels of facets given values they do not know]) from a query string.
+
+        Unknown parameters, empty and repeated values are dropped silently; a value a facet does not know (an
+        event type that does not exist, a year "²⁰²⁴") is dropped too, and its facet named, so the page can say so.
+        """
+        selected, ignored = {}, []
+        for name, spec in self.specs.items():
+            given = list(dict.fromkeys(value.strip() for value in params.getlist(name) if value.strip()))[:MAX_VALUES]
+            values = spec.clean([value for value in dict.fromkeys(map(clean_value, given)) if value])
+            if values:
+                selected[name] = values
+            if set(given) - set(values):
+                ignored.append(spec.label)
+        return selected, ignored
+
+    def selected(self, params):
+        return self.read(params)[0]
+
+    def filter(self, queryset, selected, skip=None):
+        for name, values in selected.items():
+            if name != skip and name in self.specs:
+                queryset = queryset.filter(self.specs[name].q(values))
+        return queryset
+
+    def counts(self, queryset, selected):
+        """The facets with their options, each counted within the other facets' filters. Options that would give
+        nothing are left out, unless chosen (so they can be unchosen)."""
+        facets = []
+        for name, spec in self.specs.items():
+            chosen = set(selected.get(name, []))
+            within = self.model.objects.filter(pk__in=self.filter(queryset, selected, skip=name).values("pk"))
+            options = [
+                FacetOption(value, label, count, value in chosen)
+                for value, label, count in spec.options(within)
+                if count or value in chosen
+            ]
+            facets.append(Facet(name, spec.label, options))
+        return facets

@@ -1,6 +1,6 @@
 """Every e-mail of the site goes through `send`: written in the recipient's language (text and HTML), queued in the
 database (`OutgoingEmail`) and delivered by a background task, which is retried with growing pauses while the mail
-server fails. Nothing is sent inside a request; an e-mail that still fails after two days is logged as an error
+server fails. Nothing is sent inside a request; an e-mail that still fails after three days is logged as an error
 and listed for staff (Settings → E-mails), where it can be sent again.
 
 An e-mail is written from templates named `<name>_subject.txt`, `<name>.txt` and, when it has its own layout,
@@ -30,7 +30,7 @@ from .models import OutgoingEmail
 logger = logging.getLogger(__name__)
 
 Status = OutgoingEmail.Status
-# Pauses after the 1st, 2nd... failed attempt; after the last one the e-mail has failed for good (about two days).
+# Pauses after the 1st, 2nd... failed attempt; after the last one the e-mail has failed for good (about three days).
 RETRY_DELAYS = (
     timedelta(minutes=1),
     timedelta(minutes=5),
@@ -38,6 +38,7 @@ RETRY_DELAYS = (
     timedelta(hours=2),
     timedelta(hours=6),
     timedelta(hours=12),
+    timedelta(hours=24),
     timedelta(hours=24),
 )
 # An e-mail still "being sent" after this long lost its worker (killed, restarted): it is sent again.

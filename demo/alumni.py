@@ -6,6 +6,9 @@ profile visibility (hidden, members, public) with each field (photo, e-mail, pho
 audience (nobody, members, everyone). Visible profiles are claimed by a verified member account and have their
 consent on record; hidden ones are unclaimed imports, people who chose to stay hidden, or withdrew their consent.
 
+The cohorts, organisations, introductions and the word lists the profiles are made from (names, bios, topics,
+languages, roles) are in demo/data/alumni.yaml; this module mixes them into profiles, deterministically.
+
 `load(stats, modules)` creates what is missing and never changes what exists: a claimed profile belongs to its
 owner, and a re-run must not undo their choices. Objects are found again by cohort and organisation slugs and by
 profile external ids. `profile_specs()` is plain data, so tests can read the intended mix without a database.
@@ -15,7 +18,7 @@ import hashlib
 import random
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
@@ -40,300 +43,28 @@ from alumni.models import (
     Visibility,
 )
 from core.models import Region
+from demo.content import read
 from demo.images import CREAM, TEAL, TEAL_DARK, TERRACOTTA
 
 WIB = ZoneInfo("Asia/Jakarta")
 
+DATA = read("alumni")
 # The demo member login (its password is handled by load_demo_content, like the admin's).
-MEMBER_PROFILE = "demo-2024-01"
-MEMBER_EMAIL = "anggota.demo@example.org"
-
-KOTA_SERANG, CILEGON, KOTA_TANGERANG, TANGSEL = (
-    "Kota Serang",
-    "Kota Cilegon",
-    "Kota Tangerang",
-    "Kota Tangerang Selatan",
-)
-PANDEGLANG, LEBAK, KAB_SERANG, KAB_TANGERANG = (
-    "Kabupaten Pandeglang",
-    "Kabupaten Lebak",
-    "Kabupaten Serang",
-    "Kabupaten Tangerang",
-)
-
-COHORTS = [
-    {
-        "name": "Sekolah Demokrasi Hybrid 2023",
-        "slug": "sekolah-demokrasi-hybrid-2023",
-        "year": 2023,
-        "start_date": date(2023, 10, 14),
-        "end_date": date(2024, 3, 16),
-        "place": "Kota Serang (tatap muka) dan daring",
-        "facilitators": "Siti Rahmawati (contoh)\nYohanes Pranata (contoh)\nDewi Kartika Sari (contoh)",
-        "description": (
-            "Angkatan pertama Sekolah Demokrasi Hybrid: 30 peserta dari Kota Serang, Kota Cilegon, Kota Tangerang, "
-            "Kabupaten Pandeglang, dan Kota Tangerang Selatan. Enam modul dalam dua belas pertemuan, tatap muka dan "
-            "daring. (Data contoh.)"
-        ),
-        "regions": [KOTA_SERANG, CILEGON, KOTA_TANGERANG, PANDEGLANG, TANGSEL],
-        "size": 30,
-    },
-    {
-        "name": "Sekolah Demokrasi Hybrid 2024",
-        "slug": "sekolah-demokrasi-hybrid-2024",
-        "year": 2024,
-        "start_date": date(2024, 7, 13),
-        "end_date": date(2024, 12, 14),
-        "place": "Kota Tangerang Selatan (tatap muka) dan daring",
-        "facilitators": "Siti Rahmawati (contoh)\nNur Hidayah (contoh)\nAndreas Wicaksono (contoh)",
-        "description": (
-            "Angkatan kedua: 32 peserta dari delapan kabupaten/kota di Banten, kini juga dari Kabupaten Lebak, "
-            "Kabupaten Serang, dan Kabupaten Tangerang. (Data contoh.)"
-        ),
-        # The three regencies new in 2024 come twice, so that every kabupaten/kota has enough people to show.
-        "regions": [
-            LEBAK,
-            KAB_SERANG,
-            KAB_TANGERANG,
-            KOTA_SERANG,
-            LEBAK,
-            KAB_SERANG,
-            KAB_TANGERANG,
-            CILEGON,
-            KOTA_TANGERANG,
-            PANDEGLANG,
-            TANGSEL,
-        ],
-        "size": 32,
-    },
-]
-
+MEMBER_PROFILE = DATA["member_login"]["profile"]
+MEMBER_EMAIL = DATA["member_login"]["email"]
+COHORTS = DATA["cohorts"]
 # P3M and INFID run the programme (they organise the demo events); the ten others are fictional.
-ORGANISATIONS = [
-    {
-        "key": "p3m",
-        "name": "P3M (Perhimpunan Pengembangan Pesantren dan Masyarakat)",
-        "org_type": Organisation.Type.CSO,
-        "topics": ["moderasi beragama", "pelatihan", "advokasi kebijakan"],
-        "regions": [KOTA_SERANG, TANGSEL, PANDEGLANG, LEBAK],
-        "verified": True,
-        "description": "Penyelenggara Sekolah Demokrasi Hybrid bersama INFID. (Deskripsi contoh.)",
-    },
-    {
-        "key": "infid",
-        "name": "INFID (International NGO Forum on Indonesian Development)",
-        "org_type": Organisation.Type.NETWORK,
-        "topics": ["advokasi kebijakan", "kohesi sosial"],
-        "regions": [KOTA_SERANG, TANGSEL],
-        "verified": True,
-        "website": "https://www.infid.org/",
-        "description": "Mitra penyelenggara Sekolah Demokrasi Hybrid. (Deskripsi contoh.)",
-    },
-    {
-        "key": "pemuda-lintas-iman",
-        "name": "Forum Pemuda Lintas Iman Banten (contoh)",
-        "org_type": Organisation.Type.NETWORK,
-        "topics": ["dialog lintas iman", "kohesi sosial", "moderasi beragama"],
-        "regions": [KOTA_SERANG, KAB_SERANG, CILEGON],
-        "verified": True,
-        "description": "Forum anak muda dari berbagai agama yang menggelar dialog dan kerja bakti bersama.",
-    },
-    {
-        "key": "kajian-demokrasi",
-        "name": "Lembaga Kajian Demokrasi Tangerang Raya (contoh)",
-        "org_type": Organisation.Type.ACADEMIC,
-        "topics": ["advokasi kebijakan", "pemilu 2024"],
-        "regions": [KOTA_TANGERANG, TANGSEL, KAB_TANGERANG],
-        "verified": True,
-        "description": "Pusat kajian kampus yang meneliti kebijakan kerukunan dan kualitas pemilu di daerah.",
-    },
-    {
-        "key": "warga-rukun",
-        "name": "Perkumpulan Warga Rukun Cilegon (contoh)",
-        "org_type": Organisation.Type.COMMUNITY,
-        "topics": ["kohesi sosial", "deteksi dini"],
-        "regions": [CILEGON],
-        "verified": False,
-        "description": "Perkumpulan warga kompleks industri yang menjaga hubungan baik antarpendatang dan warga asli.",
-    },
-    {
-        "key": "penghayat",
-        "name": "Komunitas Penghayat Kepercayaan Pandeglang (contoh)",
-        "org_type": Organisation.Type.COMMUNITY,
-        "topics": ["moderasi beragama", "dialog lintas iman"],
-        "regions": [PANDEGLANG, LEBAK],
-        "verified": True,
-        "description": "Paguyuban penghayat kepercayaan yang memperjuangkan layanan setara bagi anggotanya.",
-    },
-    {
-        "key": "ormas-cahaya",
-        "name": "Pemuda Ormas Cahaya Banten (contoh)",
-        "org_type": Organisation.Type.ORMAS,
-        "topics": ["politisasi SARA", "kontra-narasi"],
-        "regions": [KOTA_SERANG, KAB_SERANG, PANDEGLANG],
-        "verified": True,
-        "description": "Sayap pemuda sebuah ormas keagamaan yang melatih kadernya menangkal politisasi SARA.",
-    },
-    {
-        "key": "kewaspadaan-lebak",
-        "name": "Unit Kewaspadaan Dini Kabupaten Lebak (contoh)",
-        "org_type": Organisation.Type.GOVERNMENT,
-        "topics": ["deteksi dini", "advokasi kebijakan"],
-        "regions": [LEBAK],
-        "verified": True,
-        "description": "Unit pemerintah daerah yang mengoordinasikan kewaspadaan dini dan forum kerukunan.",
-    },
-    {
-        "key": "literasi-digital",
-        "name": "Kolektif Literasi Digital Tangsel (contoh)",
-        "org_type": Organisation.Type.MEDIA,
-        "topics": ["literasi digital", "kontra-narasi"],
-        "regions": [TANGSEL, KOTA_TANGERANG],
-        "verified": False,
-        "description": "Relawan muda yang membuat konten cek fakta dan melatih warga mengenali hoaks.",
-    },
-    {
-        "key": "damai-lebak",
-        "name": "Yayasan Damai Lebak (contoh)",
-        "org_type": Organisation.Type.CSO,
-        "topics": ["penanganan kasus", "kohesi sosial"],
-        "regions": [LEBAK, PANDEGLANG],
-        "verified": True,
-        "description": "Yayasan yang mendampingi warga dalam penyelesaian sengketa antarkelompok lewat dialog.",
-    },
-    {
-        "key": "radio-serang",
-        "name": "Radio Komunitas Suara Serang (contoh)",
-        "org_type": Organisation.Type.MEDIA,
-        "topics": ["literasi digital", "pemilu 2024"],
-        "regions": [KOTA_SERANG, KAB_SERANG],
-        "verified": False,
-        "description": "Radio komunitas yang menyiarkan dialog warga dan informasi pemilu yang damai.",
-    },
-    {
-        "key": "tim-tangguh",
-        "name": "Jaringan Tim Tangguh Tangerang Selatan (contoh)",
-        "org_type": Organisation.Type.NETWORK,
-        "topics": ["deteksi dini", "penanganan kasus"],
-        "regions": [TANGSEL],
-        "verified": True,
-        "description": (
-            "Jaringan tim deteksi dini di tingkat kelurahan: Benda Baru, Pondok Kacang Timur, Jombang, dan Muncul."
-        ),
-    },
-]
+ORGANISATIONS = DATA["organisations"]
 FICTIONAL_ORGANISATIONS = [spec["key"] for spec in ORGANISATIONS if spec["key"] not in ("p3m", "infid")]
-
-# Where a person of each sector is likely to be a member.
-SECTOR_ORGANISATIONS = {
-    Sector.LOCAL_GOVERNMENT: ["kewaspadaan-lebak", "tim-tangguh"],
-    Sector.ORMAS: ["ormas-cahaya", "pemuda-lintas-iman"],
-    Sector.MINORITY: ["penghayat", "pemuda-lintas-iman"],
-    Sector.INTERFAITH: ["pemuda-lintas-iman", "warga-rukun"],
-    Sector.CSO: ["damai-lebak", "kajian-demokrasi"],
-    Sector.ACADEMIC: ["kajian-demokrasi"],
-    Sector.MEDIA: ["literasi-digital", "radio-serang"],
-    Sector.RELIGIOUS_LEADER: ["pemuda-lintas-iman", "warga-rukun"],
-    Sector.OTHER: ["tim-tangguh", "warga-rukun"],
-}
-SECTOR_BIOS = {
-    Sector.LOCAL_GOVERNMENT: "Staf kesbangpol di {region} yang menangani kewaspadaan dini.",
-    Sector.ORMAS: "Pengurus organisasi kemasyarakatan kepemudaan di {region}.",
-    Sector.MINORITY: "Pegiat komunitas penghayat kepercayaan di {region}.",
-    Sector.INTERFAITH: "Anggota forum pemuda lintas iman di {region}.",
-    Sector.CSO: "Pendamping program sebuah lembaga swadaya masyarakat di {region}.",
-    Sector.ACADEMIC: "Dosen dan peneliti kebijakan publik di sebuah kampus di {region}.",
-    Sector.MEDIA: "Jurnalis dan pegiat media komunitas di {region}.",
-    Sector.RELIGIOUS_LEADER: "Tokoh agama yang aktif dalam forum kerukunan di {region}.",
-    Sector.OTHER: "Ketua RT dan relawan Tim Tangguh di {region}.",
-}
-BIO_ENDINGS = [
-    "Senang berbagi pengalaman memfasilitasi dialog warga.",
-    "Pernah mendampingi penyelesaian penolakan kegiatan ibadah lewat dialog.",
-    "Aktif membuat konten kontra-narasi menjelang pilkada.",
-    "Ikut menyusun usulan kebijakan kerukunan di daerahnya.",
-    "Menggerakkan kerja bakti lintas agama di kampungnya.",
-    "Melatih pemuda mengenali hoaks dan ujaran kebencian di media sosial.",
-]
-TOPICS = [
-    "deteksi dini",
-    "kohesi sosial",
-    "politisasi SARA",
-    "moderasi beragama",
-    "literasi digital",
-    "advokasi kebijakan",
-    "dialog lintas iman",
-    "kontra-narasi",
-    "penanganan kasus",
-]
-LANGUAGES = [
-    "Bahasa Indonesia, Sunda",
-    "Bahasa Indonesia, Jawa Serang",
-    "Bahasa Indonesia, Inggris",
-    "Bahasa Indonesia, Arab",
-    "Bahasa Indonesia, Sunda, Inggris",
-    "Bahasa Indonesia, Mandarin",
-]
-ROLES = ["Anggota", "Koordinator program", "Sekretaris", "Relawan", "Ketua divisi", "Fasilitator"]
-# 31 first and 29 last names: the pairs _profile_spec makes from them never repeat.
-# fmt: off
-FIRST_NAMES = [
-    "Ahmad", "Dewi", "Rizky", "Nurul", "Yohana", "Ketut", "Lina", "Fajar", "Maria", "Hendra", "Salma", "Agus",
-    "Ratna", "Benny", "Intan", "Dimas", "Wulan", "Samuel", "Aisyah", "Bayu", "Teguh", "Fitri", "Stefanus",
-    "Ayu", "Irfan", "Mega", "Yusuf", "Lestari", "Gregorius", "Nadia", "Wahyu"
-]
-LAST_NAMES = [
-    "Hidayat", "Saputra", "Wijaya", "Simanjuntak", "Gunawan", "Permana", "Kurniawan", "Nugroho", "Rahman",
-    "Setiawan", "Halim", "Situmorang", "Maulana", "Pratiwi", "Suryadi", "Sembiring", "Fauzi", "Wibowo", "Hakim",
-    "Purnama", "Sitompul", "Mulyadi", "Anggraini", "Basri", "Susanto", "Ramadhan", "Hutapea", "Marpaung",
-    "Daulay"
-]
-# fmt: on
+# Per sector: the first sentence of the bio, and where such a person is likely to be a member.
+SECTOR_BIOS = {Sector(sector): spec["bio"] for sector, spec in DATA["sectors"].items()}
+SECTOR_ORGANISATIONS = {Sector(sector): spec["organisations"] for sector, spec in DATA["sectors"].items()}
 SECTORS = list(Sector)
 # Half of the people are public, so that visitors see a network; a quarter each show themselves to members only
 # or stay hidden.
 VISIBILITIES = [Visibility.PUBLIC, Visibility.MEMBERS, Visibility.PUBLIC, Visibility.HIDDEN]
 AUDIENCES = [Audience.NOBODY, Audience.MEMBERS, Audience.PUBLIC]
 AVATAR_COLOURS = [TEAL, TEAL_DARK, TERRACOTTA, (84, 56, 110)]
-
-INTRODUCTIONS = [
-    {
-        "sender_name": "Rina Marlina (contoh)",
-        "sender_email": "rina.program@example.com",
-        "sender_organisation": "Yayasan Pelita Warga (contoh)",
-        "purpose": "Narasumber diskusi publik",
-        "message": "Kami ingin mengundang Anda sebagai narasumber diskusi tentang deteksi dini konflik di tingkat RT.",
-        "days_ago": 2,
-        "status": Introduction.Status.PENDING,
-    },
-    {
-        "sender_name": "Hadi Kusuma (contoh)",
-        "sender_email": "hadi.kusuma@example.com",
-        "sender_organisation": "Forum Kampus Damai (contoh)",
-        "purpose": "Kolaborasi pelatihan literasi digital",
-        "message": "Kami sedang menyiapkan pelatihan literasi digital untuk mahasiswa dan mencari fasilitator.",
-        "days_ago": 5,
-        "status": Introduction.Status.PENDING,
-    },
-    {
-        "sender_name": "Mei Ling Tan (contoh)",
-        "sender_email": "meiling@example.org",
-        "sender_organisation": "Jaringan Perempuan Damai (contoh)",
-        "purpose": "Berbagi pengalaman penanganan kasus",
-        "message": "Kami ingin belajar dari pengalaman Anda menangani penolakan kegiatan ibadah lewat dialog.",
-        "days_ago": 9,
-        "status": Introduction.Status.PENDING,
-    },
-    {
-        "sender_name": "Budi Santoso (contoh)",
-        "sender_email": "budi.santoso@example.com",
-        "sender_organisation": "Lembaga Riset Kebijakan (contoh)",
-        "purpose": "Wawancara penelitian",
-        "message": "Kami meneliti peran forum warga dalam menjaga kerukunan dan ingin mewawancarai Anda.",
-        "days_ago": 21,
-        "status": Introduction.Status.ACCEPTED,
-    },
-]
 
 
 def profile_specs():
@@ -344,19 +75,24 @@ def profile_specs():
         for position in range(cohort["size"]):
             specs.append(_profile_spec(number, position, cohort))
             number += 1
+    names = [spec["full_name"] for spec in specs]
+    if len(names) != len(set(names)):
+        # Names make the e-mail addresses, so two people of the same name would share an account.
+        raise ValueError("Demo alumni names must not repeat: change the number of first or last names.")
     return specs
 
 
 def _profile_spec(number, position, cohort):
     rng = random.Random(f"demo-alumni-{number}")
-    first, last = FIRST_NAMES[number % 31], LAST_NAMES[number * 3 % 29]
+    first_names, last_names = DATA["first_names"], DATA["last_names"]
+    first, last = first_names[number % len(first_names)], last_names[number * 3 % len(last_names)]
     external_id = f"demo-{cohort['year']}-{position + 1:02d}"
     # The visibility cycles fastest; each field's audience cycles with the profile's rank among its visibility,
     # so every visibility meets every audience of every field.
     visibility, rank = VISIBILITIES[number % 4], number // 4
     region = cohort["regions"][position % len(cohort["regions"])]
     sector = SECTORS[(number + rank) % len(SECTORS)]  # every sector in every visibility
-    topics = rng.sample(TOPICS, rng.randint(2, 3))
+    topics = rng.sample(DATA["topics"], rng.randint(2, 3))
     visible = visibility != Visibility.HIDDEN
     # Hidden profiles: unclaimed imports, owners who chose to stay hidden, owners who withdrew consent.
     consent = "given" if visible else [None, "given", None, "withdrawn"][rank % 4]
@@ -372,10 +108,13 @@ def _profile_spec(number, position, cohort):
         "sector": sector,
         "topics": topics,
         "help_types": rng.sample(list(HelpType), rng.randint(1, 3)),
-        "languages": rng.choice(LANGUAGES),
-        "bio": (
-            f"{SECTOR_BIOS[sector].format(region=region)} Alumni Sekolah Demokrasi Hybrid {cohort['year']}, "
-            f"menekuni {' dan '.join(topics[:2])}. {rng.choice(BIO_ENDINGS)} (Profil contoh: tokoh fiktif.)"
+        "languages": rng.choice(DATA["spoken_languages"]),
+        "bio": DATA["bio"].format(
+            sector_bio=SECTOR_BIOS[sector].format(region=region),
+            year=cohort["year"],
+            topic1=topics[0],
+            topic2=topics[1],
+            ending=rng.choice(DATA["bio_endings"]),
         ),
         "email": MEMBER_EMAIL if is_member_login else email,
         "phone": f"+62 812-0000-{number + 1:04d}",
@@ -391,7 +130,7 @@ def _profile_spec(number, position, cohort):
         "consent_at": datetime.combine(cohort["end_date"] + timedelta(days=7 + position), time(10, 0), tzinfo=WIB),
         "open_to_collaborate": visible and (rank % 3 != 2 or is_member_login),
         "accepts_introductions": visible and (rank % 2 == 0 or is_member_login),
-        "organisations": [(key, rng.choice(ROLES)) for key in organisations],
+        "organisations": [(key, rng.choice(DATA["roles"])) for key in organisations],
     }
 
 
@@ -449,7 +188,7 @@ def _ensure_organisation(spec, regions, stats):
         organisation = Organisation.objects.create(
             name=spec["name"],
             slug=slug,
-            org_type=spec["org_type"],
+            org_type=spec["type"],
             website=spec.get("website", f"https://example.org/{slug}" if spec["verified"] else ""),
             description=spec["description"],
             verified=spec["verified"],
@@ -549,9 +288,10 @@ def _ensure_introductions(profiles, stats):
         if key != MEMBER_PROFILE and profile.accepts_introductions and profile.visibility != Visibility.HIDDEN
     ]
     now = timezone.now()
-    for number, spec in enumerate(INTRODUCTIONS):
+    introductions = DATA["introductions"]
+    for number, spec in enumerate(introductions):
         # The member gets the first request and the accepted one; the others go to other alumni.
-        recipient = recipients[0] if number in (0, len(INTRODUCTIONS) - 1) else recipients[number]
+        recipient = recipients[0] if number in (0, len(introductions) - 1) else recipients[number]
         if Introduction.objects.filter(recipient=recipient, sender_email=spec["sender_email"]).exists():
             continue
         created_at = now - timedelta(days=spec["days_ago"])

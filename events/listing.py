@@ -8,16 +8,24 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from core.facets import ChoiceFacet, Facets, RelatedFacet, clean_value
 from core.models import Region
 
 from .models import EventPage
 from .selectors import past_events, upcoming_events, visible_events
 
-PAST = "lalu"
-CALENDAR = "kalender"
+PAST = "past"
+CALENDAR = "calendar"
 MAX_EVENTS_IN_MONTH = 300
+
+FACETS = Facets(
+    EventPage,
+    ChoiceFacet("type", _("Type"), "event_type", EventPage.Type.choices),
+    RelatedFacet("region", _("Regency/city"), "regency", Region, public_list=True),
+)
 
 
 def _parse_month(value):
@@ -28,31 +36,16 @@ def _parse_month(value):
     return month if 2000 <= month.year <= 2100 else None
 
 
-def read_filters(request):
-    """The filters in the query string; values that are not understood are dropped and reported."""
-    ignored = []
-    filters = {}
-    event_type = request.GET.get("jenis", "").strip()
-    if event_type:
-        if event_type in EventPage.Type.values:
-            filters["jenis"] = event_type
-        else:
-            ignored.append(_("type"))
-    region_slug = request.GET.get("wilayah", "").strip()[:100]
-    if region_slug:
-        region = Region.objects.filter(slug=region_slug).first()
-        if region:
-            filters["wilayah"] = region
-        else:
-            ignored.append(_("region"))
-    month_value = request.GET.get("bulan", "").strip()[:7]
-    if month_value:
-        month = _parse_month(month_value)
-        if month:
-            filters["bulan"] = month
-        else:
-            ignored.append(_("month"))
-    return filters, ignored
+def read_filters(params):
+    """(facet selection, month or None, labels of the filters whose values were not understood and ignored)."""
+    selected, ignored = FACETS.read(params)
+    month = None
+    value = clean_value(params.get("month", ""))[:7]
+    if value:
+        month = _parse_month(value)
+        if month is None:
+            ignored.append(gettext("month"))
+    return selected, month, ignored
 
 
 def _month_bounds(month):
@@ -62,15 +55,10 @@ def _month_bounds(month):
     return first, datetime.datetime.combine(following, datetime.time(), tzinfo=zone)
 
 
-def _filter(events, filters):
-    if "jenis" in filters:
-        events = events.filter(event_type=filters["jenis"])
-    if "wilayah" in filters:
-        events = events.filter(regency=filters["wilayah"])
-    if "bulan" in filters:
-        first, following = _month_bounds(filters["bulan"])
-        events = events.filter(start__lt=following, end__gte=first)  # every event that touches the month
-    return events
+def in_month(events, month):
+    """Every event that touches the month."""
+    first, following = _month_bounds(month)
+    return events.filter(start__lt=following, end__gte=first)
 
 
 def month_grid(month, events, today):
@@ -97,20 +85,20 @@ def _shift(month, months):
 
 
 def event_index(request, index):
-    filters, ignored = read_filters(request)
-    view = CALENDAR if request.GET.get("tampilan") == CALENDAR else "daftar"
-    when = PAST if request.GET.get("waktu") == PAST else "mendatang"
+    selected, month, ignored = read_filters(request.GET)
+    view = CALENDAR if request.GET.get("view") == CALENDAR else "list"
+    when = PAST if request.GET.get("when") == PAST else "upcoming"
     user = request.user
     today = timezone.localdate()
+    everything = visible_events(user, index.locale).child_of(index)
 
     context = index.get_context(request)
     if view == CALENDAR:
-        month = filters.setdefault("bulan", today.replace(day=1))
-        events = _filter(visible_events(user, index.locale).child_of(index), filters).order_by("start", "pk")
-        events = list(events[:MAX_EVENTS_IN_MONTH])
+        month = month or today.replace(day=1)
+        in_view = in_month(everything, month)
+        events = list(FACETS.filter(in_view, selected).order_by("start", "pk")[:MAX_EVENTS_IN_MONTH])
         context.update(
             {
-                "month": month,
                 "weeks": month_grid(month, events, today),
                 "weekdays": [(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)],
                 "previous_month": _shift(month, -1),
@@ -119,27 +107,26 @@ def event_index(request, index):
             }
         )
     else:
-        if "bulan" in filters:
+        if month:
             # A chosen month shows all of its events, whether they are over or not.
-            events = visible_events(user, index.locale).order_by("start", "pk")
+            in_view = in_month(everything, month).order_by("start", "pk")
         elif when == PAST:
-            events = past_events(user, index.locale)
+            in_view = past_events(user, index.locale).child_of(index)
         else:
-            events = upcoming_events(user, locale=index.locale)
-        context["events"] = Paginator(_filter(events.child_of(index), filters), settings.EVENTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+            in_view = upcoming_events(user, locale=index.locale).child_of(index)
+        events = FACETS.filter(in_view, selected)
+        context["events"] = Paginator(events, settings.EVENTS_PER_PAGE).get_page(request.GET.get("page"))
 
     context.update(
         {
             "view": view,
             "when": when,
-            "filters": filters,
+            "month": month,
+            "facets": FACETS.counts(in_view, selected),
+            "selected": selected,
             "ignored_filters": ignored,
-            "filtered": bool(set(filters) - ({"bulan"} if view == CALENDAR else set())),
-            "event_types": EventPage.Type.choices,
+            "filtered": bool(selected),
             "webcal_url": "webcal://" + index.get_full_url(request).split("://", 1)[-1] + "ics/",
-            "regions": Region.objects.exclude(kind=Region.Kind.PROVINCE).order_by("name"),
         }
     )
     return TemplateResponse(request, index.get_template(request), context)

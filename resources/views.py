@@ -11,10 +11,11 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
 from core.access import hidden_collection_ids, viewable_pages
+from core.facets import read_query
 from core.search import snippet
 
 from .models import ResourcePage
-from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, apply_filters, expand_synonyms, facet_counts
+from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, expand_synonyms
 
 
 def library_resources(library, user):
@@ -22,21 +23,12 @@ def library_resources(library, user):
     return viewable_pages(ResourcePage.objects.child_of(library).live(), user)
 
 
-def read_selection(request):
-    selected = {}
-    for name in FACETS:
-        values = [value.strip()[:100] for value in request.GET.getlist(name) if value.strip()]
-        if values:
-            selected[name] = values[:20]
-    return selected
-
-
 def library_search(request, library):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = read_query(request.GET, MAX_QUERY_LENGTH)
     sort = request.GET.get("sort", "relevance" if query else "newest")
     if sort not in SORTS or (sort == "relevance" and not query):
         sort = "newest"
-    selected = read_selection(request)
+    selected = FACETS.selected(request.GET)
     base = library_resources(library, request.user)
 
     ranked_ids = None
@@ -47,8 +39,8 @@ def library_search(request, library):
         base = base.filter(pk__in=ranked_ids)
         Query.get(query).add_hit()
 
-    facets = facet_counts(base, selected)
-    results = apply_filters(base, selected)
+    facets = FACETS.counts(base, selected)
+    results = FACETS.filter(base, selected)
     if sort == "relevance":
         result_ids = set(results.values_list("pk", flat=True))
         ordered = [pk for pk in ranked_ids if pk in result_ids]

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
@@ -33,24 +32,6 @@ from ..models import AuditLog, Profile
 from ..policy import visible_profiles
 
 DETAIL_LENGTH = AuditLog._meta.get_field("detail").max_length
-
-
-class StaffPermissionPolicy(ModelPermissionPolicy):
-    """Django's model permissions, for staff accounts only; `actions`, when given, is all anyone may do."""
-
-    def __init__(self, model, actions=None, **kwargs):
-        super().__init__(model, **kwargs)
-        self.actions = actions
-
-    def user_has_permission(self, user, action):
-        if self.actions is not None and action not in self.actions:
-            return False
-        return is_staff(user) and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        if self.actions is not None:
-            actions = [action for action in actions if action in self.actions]
-        return super().users_with_any_permission(actions).filter(is_staff=True)
 
 
 def log(user, action, detail="", profile=None):

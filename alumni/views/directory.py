@@ -20,21 +20,17 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from core.access import viewable_pages
+from core.facets import read_query
 
 from ..charts import network_figures
 from ..finder import FinderForm, find_collaborators
 from ..models import Audience, Cohort, Organisation, Profile, Visibility
 from ..policy import card_queryset, is_owner, photo_visible_to, profile_fields_for, viewable_profiles, visible_profiles
 from ..search import (
+    MAX_QUERY_LENGTH,
     ORGANISATION_FACETS,
     PROFILE_FACETS,
-    filter_organisations,
-    filter_profiles,
-    organisation_facets,
-    profile_facets,
     rank_by_name,
-    read_query,
-    read_selection,
     search_organisations,
     search_profiles,
 )
@@ -57,16 +53,16 @@ def _crumbs(*trail):
 @require_GET
 @private
 def directory(request):
-    query = read_query(request.GET)
-    selected = read_selection(request.GET, PROFILE_FACETS)
+    query = read_query(request.GET, MAX_QUERY_LENGTH)
+    selected = PROFILE_FACETS.selected(request.GET)
     base = search_profiles(visible_profiles(request.user), query)
     page_obj = Paginator(
-        card_queryset(rank_by_name(filter_profiles(base, selected), query)), settings.ALUMNI_PER_PAGE
+        card_queryset(rank_by_name(PROFILE_FACETS.filter(base, selected), query)), settings.ALUMNI_PER_PAGE
     ).get_page(request.GET.get("page"))
     context = {
         "search_query": query,
         "selected": selected,
-        "facets": profile_facets(base, selected),
+        "facets": PROFILE_FACETS.counts(base, selected),
         "results": page_obj,
         "cards": _cards(request.user, page_obj.object_list),
         "result_count": page_obj.paginator.count,
@@ -80,7 +76,7 @@ def directory(request):
 @private
 def autocomplete(request):
     """Names of alumni the visitor may see, and of organisations, that contain the typed text."""
-    query = read_query(request.GET)[:50]
+    query = read_query(request.GET, 50)
     if len(query) < 2:
         return JsonResponse({"results": []})
     people = (
@@ -176,11 +172,11 @@ def _with_logo(queryset):
 @require_GET
 @private
 def organisation_list(request):
-    query = read_query(request.GET)
-    selected = read_selection(request.GET, ORGANISATION_FACETS)
+    query = read_query(request.GET, MAX_QUERY_LENGTH)
+    selected = ORGANISATION_FACETS.selected(request.GET)
     base = search_organisations(Organisation.objects.all(), query)
     visible = visible_profiles(request.user).values("pk")
-    results = filter_organisations(base, selected).annotate(
+    results = ORGANISATION_FACETS.filter(base, selected).annotate(
         member_count=Count("memberships", filter=Q(memberships__profile__in=visible))
     )
     page_obj = Paginator(_with_logo(results.order_by("name", "pk")), settings.ALUMNI_PER_PAGE).get_page(
@@ -189,7 +185,7 @@ def organisation_list(request):
     context = {
         "search_query": query,
         "selected": selected,
-        "facets": organisation_facets(base, selected),
+        "facets": ORGANISATION_FACETS.counts(base, selected),
         "results": page_obj,
         "result_count": page_obj.paginator.count,
         "crumbs": _crumbs(),

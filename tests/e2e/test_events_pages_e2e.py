@@ -88,13 +88,13 @@ def test_visitor_browses_the_events_index_and_calendar_and_opens_an_event(live_s
     assert "Webinar literasi digital" in cards.first.inner_text()  # soonest first
     assert page.locator(".event-status--cancelled").is_visible()
 
-    page.get_by_label("Jenis").select_option("webinar")
+    page.get_by_label("Webinar").check()
     page.locator(".event-filters button[type=submit]").click()
-    page.wait_for_url("**jenis=webinar**")
+    page.wait_for_url("**type=webinar**")
     assert page.locator(".event-card").count() == 1
 
     page.locator(".event-tabs a").nth(2).click()
-    page.wait_for_url("**tampilan=kalender**")
+    page.wait_for_url("**view=calendar**")
     assert page.locator("table.month-calendar__grid th[scope=col]").count() == 7
 
     page.goto(live_server.url + events["index"].url)
@@ -109,7 +109,7 @@ def test_events_pages_pass_axe_and_fit_a_phone(live_server, browser, axe_check, 
     index_url = live_server.url + events["index"].url
     urls = {
         "index": index_url,
-        "calendar": index_url + "?tampilan=kalender",
+        "calendar": index_url + "?view=calendar",
         "event": live_server.url + events["upcoming"].url,
         "past-event": live_server.url + events["past"].url,
     }

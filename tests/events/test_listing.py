@@ -51,7 +51,7 @@ def test_index_lists_upcoming_by_default_and_the_archive_on_request(client, froz
     make_event(title="Lokakarya Juli", start=wib(2030, 7, 1, 9), end=wib(2030, 7, 1, 16))
     upcoming = client.get(event_index.url).content.decode()
     assert "Lokakarya Juli" in upcoming and "Sesi Desember 2029" not in upcoming
-    past = client.get(f"{event_index.url}?waktu=lalu").content.decode()
+    past = client.get(f"{event_index.url}?when=past").content.decode()
     assert "Sesi Desember 2029" in past and "Lokakarya Juli" not in past
 
 
@@ -77,27 +77,27 @@ def test_filters_by_type_region_and_month(client, frozen, make_event, event_inde
         html = client.get(f"{event_index.url}?{query}").content.decode()
         return {t for t in ("Webinar Serang", "Lokakarya Serang", "Lokakarya Lebak") if t in html}
 
-    assert listed("jenis=webinar") == {"Webinar Serang"}
-    assert listed("wilayah=kota-serang") == {"Webinar Serang", "Lokakarya Serang"}
-    assert listed("bulan=2030-07") == {"Webinar Serang", "Lokakarya Lebak"}
-    assert listed("jenis=workshop&wilayah=kota-serang") == {"Lokakarya Serang"}
+    assert listed("type=webinar") == {"Webinar Serang"}
+    assert listed("region=kota-serang") == {"Webinar Serang", "Lokakarya Serang"}
+    assert listed("month=2030-07") == {"Webinar Serang", "Lokakarya Lebak"}
+    assert listed("type=workshop&region=kota-serang") == {"Lokakarya Serang"}
     # A chosen month shows its events even once they are over.
-    assert listed("bulan=2030-07&waktu=lalu") == {"Webinar Serang", "Lokakarya Lebak"}
+    assert listed("month=2030-07&when=past") == {"Webinar Serang", "Lokakarya Lebak"}
 
 
 @pytest.mark.parametrize(
     "query",
     [
-        "jenis=konser",
-        "wilayah=atlantis",
-        "bulan=2030-13",
-        "bulan=kemarin",
-        "bulan=99999-01",
+        "type=konser",
+        "region=atlantis",
+        "month=2030-13",
+        "month=kemarin",
+        "month=99999-01",
         "page=abc",
         "page=999",
-        "tampilan=kalender&bulan=0000-00",
-        "jenis=%00",
-        "waktu=besok",
+        "view=calendar&month=0000-00",
+        "type=%00",
+        "when=tomorrow",
     ],
 )
 def test_bad_filter_values_are_ignored_with_a_message_never_an_error(client, frozen, make_event, event_index, query):
@@ -106,21 +106,21 @@ def test_bad_filter_values_are_ignored_with_a_message_never_an_error(client, fro
     assert response.status_code == 200
     html = response.content.decode()
     assert "Lokakarya Juni" in html
-    if query.split("=")[0] in {"jenis", "wilayah", "bulan"} or "bulan=0000" in query:
+    if query.split("=")[0] in {"type", "region", "month"} or "month=0000" in query:
         assert 'class="notice" role="status"' in html
 
 
 def test_empty_states_say_what_to_do(client, frozen, event_index):
     html = client.get(event_index.url).content.decode()
-    assert 'class="empty-state"' in html and "?waktu=lalu" in html
-    html = client.get(f"{event_index.url}?jenis=webinar").content.decode()
+    assert 'class="empty-state"' in html and "?when=past" in html
+    html = client.get(f"{event_index.url}?type=webinar").content.decode()
     assert 'class="empty-state"' in html
 
 
 def test_month_calendar_is_a_table_linking_each_day_to_its_events(client, frozen, make_event, event_index):
     workshop = make_event(title="Lokakarya dua hari", start=wib(2030, 6, 3, 9), end=wib(2030, 6, 4, 16))
     make_event(title="Bulan lain", start=wib(2030, 7, 3, 9), end=wib(2030, 7, 3, 16))
-    response = client.get(f"{event_index.url}?tampilan=kalender&bulan=2030-06")
+    response = client.get(f"{event_index.url}?view=calendar&month=2030-06")
     html = response.content.decode()
     assert "<table" in html and html.count('<th scope="col">') == 7
     assert '<abbr title="Senin">' in html  # weekday names in the page's language, Monday first
@@ -128,15 +128,15 @@ def test_month_calendar_is_a_table_linking_each_day_to_its_events(client, frozen
     assert html.count(f'href="{workshop.url}"') == 3  # the 3rd and 4th of June, and the list below the grid
     assert "Bulan lain" not in html
     assert "Juni 2030" in html
-    assert "bulan=2030-05" in html and "bulan=2030-07" in html  # previous and next month
+    assert "month=2030-05" in html and "month=2030-07" in html  # previous and next month
     assert 'aria-current="date"' in html  # today, 15 June
     # Without a month the calendar opens on the current month.
-    assert "Lokakarya dua hari" in client.get(f"{event_index.url}?tampilan=kalender").content.decode()
+    assert "Lokakarya dua hari" in client.get(f"{event_index.url}?view=calendar").content.decode()
 
 
 def test_month_calendar_crosses_the_year(client, frozen, make_event, event_index):
-    html = client.get(f"{event_index.url}?tampilan=kalender&bulan=2030-12").content.decode()
-    assert "bulan=2031-01" in html and "bulan=2030-11" in html
+    html = client.get(f"{event_index.url}?view=calendar&month=2030-12").content.decode()
+    assert "month=2031-01" in html and "month=2030-11" in html
 
 
 def test_pagination(client, frozen, make_event, event_index, settings):
@@ -152,10 +152,10 @@ def test_pagination(client, frozen, make_event, event_index, settings):
 
 def test_members_only_events_are_listed_for_members_only(client, member, frozen, make_event, event_index):
     make_event(title="Rapat anggota", members_only=True, start=wib(2030, 7, 1, 9), end=wib(2030, 7, 1, 12))
-    for query in ("", "?tampilan=kalender&bulan=2030-07"):
+    for query in ("", "?view=calendar&month=2030-07"):
         assert "Rapat anggota" not in client.get(f"{event_index.url}{query}").content.decode()
     client.force_login(member)
-    for query in ("", "?tampilan=kalender&bulan=2030-07"):
+    for query in ("", "?view=calendar&month=2030-07"):
         assert "Rapat anggota" in client.get(f"{event_index.url}{query}").content.decode()
 
 
@@ -173,9 +173,9 @@ def test_index_query_count_does_not_grow_with_the_number_of_events(client, froze
 
     add(10)
     count_queries("")  # the first request fills per-process caches (site root paths, locales)
-    small = [count_queries(q) for q in ("", "?tampilan=kalender&bulan=2030-07", "?wilayah=kota-serang&page=2")]
+    small = [count_queries(q) for q in ("", "?view=calendar&month=2030-07", "?region=kota-serang&page=2")]
     add(90)
-    large = [count_queries(q) for q in ("", "?tampilan=kalender&bulan=2030-07", "?wilayah=kota-serang&page=2")]
+    large = [count_queries(q) for q in ("", "?view=calendar&month=2030-07", "?region=kota-serang&page=2")]
     assert small == large
 
 

@@ -30,6 +30,7 @@ from alumni.policy import visible_profiles
 from core.access import is_member
 from core.models import Region
 from demo import alumni as demo_alumni
+from demo import events as demo_events
 from events.models import EventIndexPage, EventPage, Registration
 from events.selectors import upcoming_events
 
@@ -149,6 +150,21 @@ def test_demo_alumni_are_fictional_and_loading_them_again_changes_nothing():
         *Introduction.objects.values_list("sender_email", flat=True),
     ]
     assert all(email.endswith(EXAMPLE_DOMAINS) for email in emails)
+
+
+# --- Event dates in the data ----------------------------------------------------------------------------------------
+
+
+def test_demo_event_dates_are_fixed_or_counted_from_the_day_of_loading():
+    today = datetime.date(2027, 2, 20)
+
+    assert demo_events.when("2024-11-04 09:00", today) == wib(2024, 11, 4, 9)
+    assert demo_events.when("today+10 09:00", today) == wib(2027, 3, 2, 9)
+    assert demo_events.when("today-14 08:00", today) == wib(2027, 2, 6, 8)
+    assert demo_events.dated_text("Diundur ke {today+31}.", today, "id") == "Diundur ke 23 Maret 2027."
+    assert demo_events.dated_text("Postponed to {today+31}.", today, "en") == "Postponed to 23 March 2027."
+    with pytest.raises(ValueError, match="today"):
+        demo_events.when("2024-11-04", today)
 
 
 # --- The whole command (slow: it builds the whole demo site) ----------------------------------------------------
