@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from alumni.policy import card_queryset, profile_fields_for, visible_profiles
 from core.access import viewable_pages
+from core.links import absolute_url
 
 from .models import EventPage, FollowUpItem
 
@@ -210,5 +211,5 @@ def event_json_ld(event, request):
     if image:
         # A missing image file must not take the page down: the event is then described without it.
         with contextlib.suppress(SourceImageIOError):
-            data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630|format-jpeg").url)
+            data["image"] = absolute_url(image.get_rendition("fill-1200x630|format-jpeg").url)
     return data

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from core.access import viewable_pages
+from core.links import absolute_url
 
 
 def searchable_pages(user):
@@ -38,6 +39,6 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /en/search/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from core.links import absolute_url
 from website.models import Footer, HomePage
 
 register = template.Library()
@@ -82,9 +83,6 @@ def breadcrumbs(page):
 
 
 @register.filter
-def absolute(url, request):
-    if not url:
-        return ""
-    if url.startswith("http://") or url.startswith("https://"):
-        return url
-    return request.build_absolute_uri(url)
+def absolute(url, request=None):
+    """A full URL on the site's address (the default Site record: see core.links)."""
+    return absolute_url(url)
