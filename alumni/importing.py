@@ -1,10 +1,10 @@
-"""Import of an alumni roster (CSV) as hidden, unclaimed profiles; used by `manage.py import_alumni` and the admin.
+"""Import of an alumni roster as hidden, unclaimed profiles; used by `manage.py import_alumni` and the admin.
 
 Columns: external_id, full_name, email, cohort, year, regency, province, sector, organisation, topics (topics
-separated by semicolons). UTF-8, with or without a byte-order mark; comma- or semicolon-delimited (as Excel writes
-it in an Indonesian locale), told apart by the header line.
+separated by semicolons). A CSV file (UTF-8, comma- or semicolon-delimited as Excel writes it in an Indonesian
+locale), a JSON Lines file or an Excel workbook (.xlsx): see `core.importing`.
 
-As with the resource import (`resources.importing`; what both share is in `website.importing`), every row is checked
+As with the resource import (`resources.importing`; what both share is in `core.importing`), every row is checked
 before anything is written and every problem is reported with its line number; a bad row changes nothing, good rows
 are imported each in a transaction of its own, and rows are matched to profiles by `external_id`, so a second run of
 the same file changes nothing. A dry run writes nothing at all.
@@ -27,9 +27,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from core.importing import (
-    CSVEmptyError,
-    CSVHeaderError,
-    CSVSyntaxError,
     ImportResult,
     Outcome,
     TopicNames,
@@ -39,7 +36,8 @@ from core.importing import (
     flag_repeated_ids,
     import_rows,
     limited_text,
-    read_csv,
+    read_table,
+    read_table_file,
     region_lookups,
     required_text,
     rows_and_errors,
@@ -66,10 +64,6 @@ FIRST_COHORT_YEAR = 2000
 REGION_ABBREVIATIONS = {"kab.": "kabupaten", "kab": "kabupaten", "kota.": "kota", "prov.": "", "provinsi": ""}
 
 
-class RosterImportError(Exception):
-    """The file as a whole cannot be imported: unreadable, not UTF-8, too big, or with a wrong header."""
-
-
 @dataclass
 class RosterRow:
     """A checked row, ready to be imported."""
@@ -87,19 +81,20 @@ class RosterRow:
 
 
 def import_roster_file(path, **kwargs):
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise RosterImportError(
-            gettext("%(file)s cannot be read: %(error)s") % {"file": path, "error": error.strerror or error}
-        ) from error
-    return import_roster(data, source=str(path), **kwargs)
+    """`import_roster` of a file on disk (the management command)."""
+    return import_roster(read_table_file(path, COLUMNS, REQUIRED_COLUMNS, max_bytes=MAX_BYTES), str(path), **kwargs)
 
 
-def import_roster(data, *, source="", dry_run=False, user=None):
-    """Check every row of the CSV `data` (bytes), then import the good ones; see the module docstring."""
-    records = read_records(data)
+def import_roster_data(data, name, **kwargs):
+    """`import_roster` of an uploaded file's bytes (the admin)."""
+    return import_roster(read_table(data, name, COLUMNS, REQUIRED_COLUMNS, max_bytes=MAX_BYTES), name, **kwargs)
+
+
+def import_roster(records, source, *, dry_run=False, user=None):
+    """Check every record of a roster, then import the good ones; see the module docstring.
+
+    Reading the file raises `core.importing.TableError` when it cannot be read as a whole.
+    """
     rows, errors = RowChecker().check_all(records)
     result = ImportResult(dry_run=dry_run, errors=errors)
     importer = _Importer(dry_run=dry_run)
@@ -114,37 +109,6 @@ def import_roster(data, *, source="", dry_run=False, user=None):
         limit = AuditLog._meta.get_field("detail").max_length
         AuditLog.objects.create(user=user, action=AuditLog.Action.IMPORT, detail=detail[-limit:])
     return result
-
-
-# --- Reading -------------------------------------------------------------------------------------
-
-
-def read_records(data):
-    """The rows of the CSV file, each with the line it starts on."""
-    if len(data) > MAX_BYTES:
-        raise RosterImportError(gettext("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // 2**20})
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise RosterImportError(
-            gettext("The file is not UTF-8 text (line %(line)d): save it as “CSV UTF-8”.") % {"line": line}
-        ) from error
-    header_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    try:
-        return read_csv(text, COLUMNS, REQUIRED_COLUMNS, delimiter=delimiter)
-    except CSVSyntaxError as error:
-        raise RosterImportError(
-            gettext("The file is not a valid CSV file (line %(line)d): %(error)s")
-            % {"line": error.line, "error": error.error}
-        ) from error
-    except CSVHeaderError as error:
-        raise RosterImportError(
-            gettext("The header is wrong: %(problems)s.") % {"problems": "; ".join(error.problems)}
-        ) from error
-    except CSVEmptyError as error:
-        raise RosterImportError(gettext("The file is empty.")) from error
 
 
 # --- Checking ------------------------------------------------------------------------------------
@@ -169,6 +133,8 @@ class RowChecker:
         problems = {record.line: list(record.problems) for record in records}
         checked, lines_by_id = {}, defaultdict(list)
         for record in records:
+            if record.values is None:  # a JSON Lines line that is not an object: its problem is recorded
+                continue
             row = self.check(record, problems[record.line])
             checked[record.line] = row
             if row.external_id:

@@ -1,29 +1,36 @@
-"""What the bulk importers (`resources.importing`, `alumni.importing`) share: reading and checking cells, the row
-bookkeeping, the import loop, and how a management command reports the result.
+"""The tabular import framework the bulk importers (`alumni.importing`, `resources.importing`) stand on: reading a
+table (CSV with commas or semicolons, JSON Lines, Excel .xlsx), checking cells, the row bookkeeping, the import
+loop, and how a management command reports the result (the admin's upload view is `core.views.TableImportView`).
 
-Both importers work the same way: every row is checked before anything is written, every problem of a row is
-reported with its line number, a bad row changes nothing, and good rows are imported each in a transaction of its
-own, so that an unexpected failure loses one row, not the import.
-
-Messages that name the file differ between the importers (one names the file's path, the other speaks of "the
-file"), so the CSV reader raises CSVError subclasses carrying the facts and leaves the wording to the importer.
+Every importer works the same way: every row is checked before anything is written, every problem of a row is
+reported with its line number (the row's number in a spreadsheet), a bad row changes nothing, and good rows are
+imported each in a transaction of its own, so that an unexpected failure loses one row, not the import. A dry run
+checks and reports, and writes nothing.
 """
 
 import csv
+import datetime
 import io
+import json
 import logging
+import zipfile
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 from taggit.models import Tag
 
 from core.models import Region
+
+from .management.quiet import quiet_loggers
 
 logger = logging.getLogger(__name__)
 
@@ -174,6 +181,146 @@ def csv_record(line, cells, header):
             gettext("has %(count)d fields, the header has %(columns)d") % {"count": len(cells), "columns": len(header)}
         )
     return record
+
+
+# --- Reading any table ---------------------------------------------------------------------------
+
+CSV_SUFFIXES = {".csv"}
+JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
+XLSX_SUFFIXES = {".xlsx"}
+ACCEPTED_SUFFIXES = ".csv,.jsonl,.ndjson,.xlsx"
+
+
+class TableError(Exception):
+    """The file as a whole cannot be imported; the message, in the active language, names the file and says why."""
+
+
+def read_table(data, name, columns, required_columns, *, max_bytes=None):
+    """The records of the table in `data` (bytes) named `name`, read by its extension: CSV (UTF-8, comma or
+    semicolon separated, with a header), JSON Lines (one object per line) or Excel (.xlsx, the first sheet, with a
+    header). Each record has its line (the row of the sheet). Raises TableError."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in CSV_SUFFIXES | JSON_LINES_SUFFIXES | XLSX_SUFFIXES:
+        raise TableError(
+            gettext("%(file)s is not a CSV (.csv), JSON Lines (.jsonl, .ndjson) or Excel (.xlsx) file.")
+            % {"file": name}
+        )
+    if max_bytes is not None and len(data) > max_bytes:
+        raise TableError(gettext("%(file)s is larger than %(limit)d MB.") % {"file": name, "limit": max_bytes // 2**20})
+    try:
+        if suffix in XLSX_SUFFIXES:
+            return _xlsx_records(data, name, columns, required_columns)
+        text = _text(data, name)
+        if suffix in JSON_LINES_SUFFIXES:
+            return _json_lines_records(text, columns)
+        header_line = next((line for line in text.splitlines() if line.strip()), "")
+        delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+        return read_csv(text, columns, required_columns, delimiter=delimiter)
+    except CSVSyntaxError as error:
+        raise TableError(
+            gettext("%(file)s is not a valid CSV file (line %(line)d): %(error)s")
+            % {"file": name, "line": error.line, "error": error.error}
+        ) from error
+    except CSVHeaderError as error:
+        raise TableError(
+            gettext("The header of %(file)s is wrong: %(problems)s.")
+            % {"file": name, "problems": "; ".join(error.problems)}
+        ) from error
+    except CSVEmptyError as error:
+        raise TableError(gettext("%(file)s is empty.") % {"file": name}) from error
+
+
+def read_table_file(path, columns, required_columns, *, max_bytes=None):
+    """`read_table` of a file on disk."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except OSError as error:
+        raise TableError(
+            gettext("%(file)s cannot be read: %(error)s") % {"file": path, "error": error.strerror or error}
+        ) from error
+    return read_table(data, str(path), columns, required_columns, max_bytes=max_bytes)
+
+
+def _text(data, name):
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise TableError(
+            gettext("%(file)s is not UTF-8 text (line %(line)d): save it as “CSV UTF-8”.")
+            % {"file": name, "line": line}
+        ) from error
+
+
+def _json_lines_records(text, columns):
+    records = []
+    # Only "\n" ends a line: str.splitlines() would also break at characters a JSON string may hold (U+2028...).
+    for line, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        record = Record(line)
+        try:
+            values = json.loads(raw)
+        except json.JSONDecodeError as error:
+            record.problems.append(
+                gettext("is not valid JSON (%(error)s at column %(column)d)")
+                % {"error": error.msg, "column": error.colno}
+            )
+        else:
+            if isinstance(values, dict):
+                record.values = values
+                unknown = [key for key in values if key not in columns]
+                if unknown:
+                    record.problems.append(
+                        gettext("unknown fields %(fields)s (known: %(known)s)")
+                        % {"fields": ", ".join(f'"{key}"' for key in unknown), "known": ", ".join(columns)}
+                    )
+            else:
+                record.problems.append(gettext("is not a JSON object"))
+        records.append(record)
+    if not records:
+        raise CSVEmptyError
+    return records
+
+
+def _xlsx_records(data, name, columns, required_columns):
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise TableError(
+            gettext("%(file)s is not an Excel workbook (.xlsx) that can be read.") % {"file": name}
+        ) from error
+    try:
+        header, records = None, []
+        for line, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
+            cells = [_xlsx_cell(value) for value in row]
+            if not any(cell.strip() for cell in cells):
+                continue
+            if header is None:
+                header = csv_header(cells, columns, required_columns)
+            else:
+                records.append(csv_record(line, cells, header))
+    finally:
+        workbook.close()
+    if header is None:
+        raise CSVEmptyError
+    return records
+
+
+def _xlsx_cell(value):
+    """A spreadsheet cell as the text a CSV export would hold: dates as ISO dates, 2024.0 as 2024."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 # --- Checking ------------------------------------------------------------------------------------
@@ -364,3 +511,43 @@ def write_report(command, result, *, verbosity):
             ngettext("%(count)d row was rejected", "%(count)d rows were rejected", result.rejected)
             % {"count": result.rejected}
         )
+
+
+class ImportCommand(BaseCommand):
+    """A management command importing a table: a FILE and --dry-run; bad rows are listed on stderr with their line
+    numbers and make the command fail (exit status 1) after the summary. Subclasses set `columns`, `description`
+    and `run_import(path, options)`."""
+
+    columns = ()
+    description = ""
+
+    @property
+    def help(self):
+        # A property, so the text is translated when asked for: argparse cannot handle a lazy translation.
+        return str(self.description)
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "file",
+            help=gettext(
+                "A table with the columns %(columns)s: CSV (UTF-8, comma or semicolon separated), JSON Lines (.jsonl, "
+                "one object per line) or Excel (.xlsx, first sheet)."
+            )
+            % {"columns": ", ".join(self.columns)},
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=gettext("Check the file and report what would change; write nothing."),
+        )
+
+    def handle(self, *args, **options):
+        with quiet_loggers(options["verbosity"]):
+            try:
+                result = self.run_import(options["file"], options)
+            except TableError as error:
+                raise CommandError(str(error)) from error
+        write_report(self, result, verbosity=options["verbosity"])
+
+    def run_import(self, path, options):
+        raise NotImplementedError

@@ -1,13 +1,13 @@
-"""Bulk import of resources from a CSV or JSON Lines file into the resource library.
+"""Bulk import of resources from a table (CSV, JSON Lines or Excel) into the resource library: `manage.py
+import_resources` (which also reads the files the rows name from the table's folder) and the admin (links only).
 
 Every row is checked before anything is written, and every problem of a row is reported with its line number, so
 that one run tells the editor all that needs fixing. Bad rows change nothing; good rows are imported each in a
-transaction of its own, so that an unexpected failure loses one row, not the import (`website.importing` holds what
+transaction of its own, so that an unexpected failure loses one row, not the import (`core.importing` holds what
 this shares with the alumni roster import). Rows are matched to pages by `external_id`, which makes a second run of
 the same file change nothing.
 """
 
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -28,12 +28,9 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from wagtail.utils.file import hash_filelike
 
 from core.importing import (
-    CSVEmptyError,
-    CSVHeaderError,
-    CSVSyntaxError,
     ImportResult,
     Outcome,
-    Record,
+    TableError,
     TopicNames,
     cell_items,
     cell_text,
@@ -41,7 +38,8 @@ from core.importing import (
     flag_repeated_ids,
     import_rows,
     limited_text,
-    read_csv,
+    read_table,
+    read_table_file,
     region_lookups,
     required_text,
     rows_and_errors,
@@ -73,8 +71,7 @@ COLUMNS = (
     "members_only",
 )
 REQUIRED_COLUMNS = ("external_id", "title", "summary", "resource_type")
-CSV_SUFFIXES = {".csv"}
-JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
+MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MEMBERS_COLLECTION = "Khusus anggota"
 TRUE_WORDS = {"true", "yes", "1", "ya"}
 FALSE_WORDS = {"false", "no", "0", "tidak", ""}
@@ -83,7 +80,7 @@ DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FIRST_YEAR = 1945
 
 
-class ResourceImportError(Exception):
+class ResourceImportError(TableError):
     """The file as a whole cannot be imported: it is missing, unreadable, or there is no library to import into."""
 
 
@@ -136,15 +133,26 @@ class ResourceRow:
         return list(unique.values())
 
 
-def import_resources(path, *, library_id=None, collection_name=DEFAULT_MEMBERS_COLLECTION, dry_run=False):
+def import_resources(path, **kwargs):
     """Check every row of the file at `path`, then import the good ones into the library; see the module docstring.
-
-    Raises ResourceImportError when the file cannot be read at all or there is no library to import into.
-    """
+    Files named in the rows are read from the file's folder."""
     path = Path(path)
-    records = read_records(path)
+    records = read_table_file(path, COLUMNS, REQUIRED_COLUMNS, max_bytes=MAX_BYTES)
+    return import_resource_records(records, folder=path.parent, **kwargs)
+
+
+def import_resources_data(data, name, **kwargs):
+    """The same for an uploaded file's bytes (the admin): rows may give links, but no files to read from disk."""
+    records = read_table(data, name, COLUMNS, REQUIRED_COLUMNS, max_bytes=MAX_BYTES)
+    return import_resource_records(records, folder=None, **kwargs)
+
+
+def import_resource_records(
+    records, *, folder, library_id=None, collection_name=DEFAULT_MEMBERS_COLLECTION, dry_run=False
+):
+    """Raises ResourceImportError (a TableError) when there is no library to import into."""
     library = find_library(library_id)
-    rows, errors = RowChecker(path.parent, library).check_all(records)
+    rows, errors = RowChecker(folder, library).check_all(records)
     result = ImportResult(dry_run=dry_run, errors=errors)
     importer = _Importer(library, collection_name, dry_run=dry_run)
     with dry_run_guard(dry_run):
@@ -177,77 +185,6 @@ def find_library(library_id=None):
 # --- Reading -------------------------------------------------------------------------------------
 
 
-def read_records(path):
-    """The rows of a CSV or JSON Lines file (by its extension), each with its line number in the file."""
-    suffix = path.suffix.lower()
-    if suffix not in CSV_SUFFIXES | JSON_LINES_SUFFIXES:
-        raise ResourceImportError(
-            gettext("%(file)s is neither a CSV file (.csv) nor a JSON Lines file (.jsonl, .ndjson).") % {"file": path}
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ResourceImportError(
-            gettext("%(file)s cannot be read: %(error)s") % {"file": path, "error": error.strerror or error}
-        ) from error
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ResourceImportError(
-            gettext("%(file)s is not UTF-8 text (line %(line)d).") % {"file": path, "line": line}
-        ) from error
-    if suffix in CSV_SUFFIXES:
-        return _csv_records(text, path)
-    return _json_lines_records(text)
-
-
-def _csv_records(text, path):
-    try:
-        return read_csv(text, COLUMNS, REQUIRED_COLUMNS)
-    except CSVSyntaxError as error:
-        raise ResourceImportError(
-            gettext("%(file)s is not a valid CSV file (line %(line)d): %(error)s")
-            % {"file": path, "line": error.line, "error": error.error}
-        ) from error
-    except CSVHeaderError as error:
-        raise ResourceImportError(
-            gettext("The header of %(file)s is wrong: %(problems)s.")
-            % {"file": path, "problems": "; ".join(error.problems)}
-        ) from error
-    except CSVEmptyError as error:
-        raise ResourceImportError(gettext("%(file)s is empty.") % {"file": path}) from error
-
-
-def _json_lines_records(text):
-    records = []
-    # Only "\n" ends a line: str.splitlines() would also break at characters a JSON string may hold (U+2028...).
-    for line, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
-            continue
-        record = Record(line)
-        try:
-            values = json.loads(raw)
-        except json.JSONDecodeError as error:
-            record.problems.append(
-                gettext("is not valid JSON (%(error)s at column %(column)d)")
-                % {"error": error.msg, "column": error.colno}
-            )
-        else:
-            if isinstance(values, dict):
-                record.values = values
-                unknown = [key for key in values if key not in COLUMNS]
-                if unknown:
-                    record.problems.append(
-                        gettext("unknown fields %(fields)s (known: %(known)s)")
-                        % {"fields": ", ".join(f'"{key}"' for key in unknown), "known": ", ".join(COLUMNS)}
-                    )
-            else:
-                record.problems.append(gettext("is not a JSON object"))
-        records.append(record)
-    return records
-
-
 # --- Checking ------------------------------------------------------------------------------------
 
 
@@ -255,7 +192,7 @@ class RowChecker:
     """Turns records into ResourceRows, or into RowErrors listing every problem of the row."""
 
     def __init__(self, folder, library):
-        self.folder = Path(folder).resolve()
+        self.folder = Path(folder).resolve() if folder is not None else None
         self.library = library
         self.types = list(ResourceType.objects.all())
         self.type_lookup = _type_lookup(self.types)
@@ -440,6 +377,15 @@ class RowChecker:
         return files
 
     def _file(self, name, problems):
+        if self.folder is None:
+            problems.append(
+                gettext(
+                    'file "%(value)s": files are imported from the server\'s disk with manage.py import_resources; '
+                    "an uploaded table can give a url instead"
+                )
+                % {"value": name}
+            )
+            return None
         relative = PurePosixPath(name.replace("\\", "/"))
         is_absolute = relative.is_absolute() or re.match(r"[A-Za-z]:", name)
         if is_absolute or ".." in relative.parts:

@@ -5,15 +5,19 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
 from core.access import hidden_collection_ids, viewable_pages
 from core.facets import read_query
 from core.search import snippet
+from core.views import TableImportView
 
+from .importing import MAX_BYTES, ResourceImportError, find_library, import_resources_data
 from .models import ResourcePage
 from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, expand_synonyms
 
@@ -147,3 +151,41 @@ def module_zip(request, module):
     response["Content-Disposition"] = f'attachment; filename="{slugify(module.title) or "modul"}.zip"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- Admin: importing a table of resources ------------------------------------------------------------------
+
+
+class ResourceImportView(TableImportView):
+    """Upload a table of resources (links, no files: those come with `manage.py import_resources`), check it, import."""
+
+    page_title = gettext_lazy("Import resources")
+    columns_help = gettext_lazy(
+        "A CSV file (UTF-8, comma or semicolon separated), a JSON Lines file or an Excel workbook (.xlsx) with the "
+        "columns external_id, title, summary, resource_type, topics, regions, language, published, publisher, url, "
+        "members_only. Rows go into the resource library of the default language."
+    )
+    max_bytes = MAX_BYTES
+    import_url_name = "resources_import:import"
+    done_label = gettext_lazy("Go to the resource library")
+
+    @classmethod
+    def allowed(cls, user):
+        if not user.is_authenticated:
+            return False
+        try:
+            library = find_library()
+        except ResourceImportError:
+            return user.is_superuser
+        permissions = library.permissions_for_user(user)
+        return permissions.can_add_subpage() and permissions.can_publish_subpage()
+
+    @property
+    def done_url(self):
+        try:
+            return reverse("wagtailadmin_explore", args=[find_library().pk])
+        except ResourceImportError:
+            return reverse("wagtailadmin_home")
+
+    def run_import(self, content, name, dry_run, user):
+        return import_resources_data(content, name, dry_run=dry_run)

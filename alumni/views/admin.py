@@ -1,21 +1,14 @@
 """Staff-side views of the alumni admin: who may do what, audit logging, the claim-invitation bulk action and the
 roster import (the same importer as `manage.py import_alumni`)."""
 
-import base64
-import binascii
-
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views import View
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -24,10 +17,10 @@ from wagtail.snippets.views.snippets import EditView, IndexView
 
 from core.access import is_staff
 from core.exports import FormulaSafeExportMixin
-from core.importing import Outcome, summary
+from core.views import TableImportView
 
 from ..claims import InvitationError, send_invitation
-from ..importing import MAX_BYTES, RosterImportError, import_roster
+from ..importing import MAX_BYTES, import_roster_data
 from ..models import AuditLog, Profile
 from ..policy import visible_profiles
 
@@ -152,90 +145,40 @@ class SendInvitationBulkAction(SnippetBulkAction):
 # --- Roster import ---------------------------------------------------------------------------------
 
 
-class RosterImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Roster (CSV)"),
-        required=False,
-        help_text=gettext_lazy(
-            "UTF-8 CSV, comma or semicolon separated, with the columns external_id, full_name, email, cohort, year, "
-            "regency, province, sector, organisation, topics (topics separated by semicolons)."
-        ),
-    )
-    # The checked file, carried from the preview to the import so it need not be uploaded twice.
-    data = forms.CharField(widget=forms.HiddenInput, required=False)
-    name = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def clean(self):
-        upload = self.cleaned_data.get("file")
-        if upload is not None:
-            if upload.size > MAX_BYTES:
-                raise forms.ValidationError(_("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // 2**20})
-            self.cleaned_data["content"] = upload.read()
-            self.cleaned_data["name"] = upload.name
-        elif self.cleaned_data.get("data"):
-            try:
-                self.cleaned_data["content"] = base64.b64decode(self.cleaned_data["data"], validate=True)
-            except (binascii.Error, ValueError) as error:
-                raise forms.ValidationError(
-                    _("The checked file was damaged on the way: please upload it again.")
-                ) from error
-        else:
-            raise forms.ValidationError(_("Choose a CSV file to import."))
-        return self.cleaned_data
-
-
-class RosterImportView(WagtailAdminTemplateMixin, View):
+class RosterImportView(TableImportView):
     """Upload a roster, see what a dry run would do line by line, then import it."""
 
     page_title = gettext_lazy("Import roster")
-    header_icon = "upload"
-    template_name = "alumni/admin/roster_import.html"
+    columns_help = gettext_lazy(
+        "A CSV file (UTF-8, comma or semicolon separated), a JSON Lines file or an Excel workbook (.xlsx) with the "
+        "columns external_id, full_name, email, cohort, year, regency, province, sector, organisation, topics "
+        "(topics separated by semicolons)."
+    )
+    max_bytes = MAX_BYTES
+    import_url_name = "alumni_roster:import"
+    done_label = gettext_lazy("Go to the profiles")
+    confirm_note = gettext_lazy(
+        "Imported profiles are hidden and unclaimed: nobody outside the admin sees them until their owner claims the "
+        "profile and chooses."
+    )
 
-    @staticmethod
-    def allowed(user):
+    @classmethod
+    def allowed(cls, user):
         return policy_registry.get_by_type(Profile).user_has_permission(user, "add")
 
+    @property
+    def done_url(self):
+        return reverse("wagtailsnippets_alumni_profile:list")
+
     def get_breadcrumbs_items(self):
-        profiles = reverse("wagtailsnippets_alumni_profile:list")
         return [
             *self.breadcrumbs_items,
-            {"url": profiles, "label": capfirst(Profile._meta.verbose_name_plural)},
+            {"url": self.done_url, "label": capfirst(Profile._meta.verbose_name_plural)},
             {"url": "", "label": self.page_title},
         ]
 
-    def dispatch(self, request, *args, **kwargs):
-        if not self.allowed(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request):
-        return self.render_page(RosterImportForm())
-
-    def post(self, request):
-        form = RosterImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render_page(form, status=400)
-        content, name = form.cleaned_data["content"], form.cleaned_data["name"]
-        confirmed = "confirm" in request.POST and not form.cleaned_data.get("file")
-        try:
-            result = import_roster(content, source=name, dry_run=not confirmed, user=request.user)
-        except RosterImportError as error:
-            form.add_error("file", str(error))
-            return self.render_page(form, status=400)
-        confirm_form = None
-        if result.dry_run:
-            confirm_form = RosterImportForm(initial={"data": base64.b64encode(content).decode(), "name": name})
-        return self.render_page(RosterImportForm(), result=result, confirm_form=confirm_form, name=name)
-
-    def render_page(self, form, status=200, **context):
-        result = context.get("result")
-        if result is not None:
-            context["summary"] = summary(result)
-            context["outcomes"] = [
-                (line, Outcome(outcome).label, external_id) for line, outcome, external_id in result.outcomes
-            ]
-        context = self.get_context_data(form=form, **context)
-        return render(self.request, self.template_name, context, status=status)
+    def run_import(self, content, name, dry_run, user):
+        return import_roster_data(content, name, dry_run=dry_run, user=user)
 
 
 # --- The profile chooser (speakers and follow-up owners of events) -----------------------------------------------

@@ -296,7 +296,7 @@ def test_the_roster_import_previews_every_problem_then_imports_on_confirmation(c
 @pytest.mark.parametrize(
     ("post", "message"),
     [
-        ({}, "Choose a CSV file to import."),
+        ({}, "Choose a file to import."),
         ({"data": "bukan base64!", "confirm": "1"}, "The checked file was damaged on the way"),
     ],
 )
@@ -311,7 +311,7 @@ def test_a_file_with_a_wrong_header_is_refused_in_the_admin(client, staff):
     response = upload(client, "nama,surel\nA,B\n")
 
     assert response.status_code == 400
-    assert "The header is wrong: unknown columns" in response.content.decode()
+    assert "The header of roster.csv is wrong: unknown columns" in response.content.decode()
     assert not AuditLog.objects.exists()
 
 

@@ -295,10 +295,10 @@ def test_a_quoted_name_over_two_lines_keeps_the_line_numbers_right(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"external_id,full_name\nX,Nama \xe9\n", "The file is not UTF-8 text (line 2)"),
-        (b"id,nama,full_name\nX,Y,Z\n", 'The header is wrong: unknown columns "id", "nama"'),
-        (b"external_id;email\nX;a@b.id\n", "The header is wrong: missing columns full_name."),
-        (b"\n\n", "The file is empty."),
+        (b"external_id,full_name\nX,Nama \xe9\n", "roster.csv is not UTF-8 text (line 2)"),
+        (b"id,nama,full_name\nX,Y,Z\n", 'roster.csv is wrong: unknown columns "id", "nama"'),
+        (b"external_id;email\nX;a@b.id\n", "roster.csv is wrong: missing columns full_name."),
+        (b"\n\n", "roster.csv is empty."),
     ],
 )
 def test_a_file_that_cannot_be_read_is_refused_as_a_whole(tmp_path, content, message):

@@ -152,7 +152,7 @@ def test_demo_alumni_are_fictional_and_loading_them_again_changes_nothing():
     assert all(email.endswith(EXAMPLE_DOMAINS) for email in emails)
 
 
-# --- Event dates in the data ----------------------------------------------------------------------------------------
+# --- Event dates in the data ------------------------------------------------------------------------------------
 
 
 def test_demo_event_dates_are_fixed_or_counted_from_the_day_of_loading():

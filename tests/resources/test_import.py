@@ -431,11 +431,18 @@ def test_without_a_library_the_command_says_so(home, folder):
         call_command("import_resources", str(path), stdout=StringIO(), stderr=StringIO())
 
 
-def test_a_file_of_another_format_is_refused(library, folder):
-    path = folder / "sumber.xlsx"
-    path.write_bytes(b"PK")
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("sumber.pdf", b"%PDF-1.4", r"is not a CSV \(.csv\), JSON Lines \(.jsonl, .ndjson\) or Excel \(.xlsx\) file"),
+        ("sumber.xlsx", b"PK", r"sumber.xlsx is not an Excel workbook \(.xlsx\) that can be read"),
+    ],
+)
+def test_a_file_of_another_format_is_refused(library, folder, name, content, message):
+    path = folder / name
+    path.write_bytes(content)
 
-    with pytest.raises(CommandError, match="is neither a CSV file"):
+    with pytest.raises(CommandError, match=message):
         call_command("import_resources", str(path), stdout=StringIO(), stderr=StringIO())
 
 
