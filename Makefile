@@ -26,8 +26,9 @@ demo: migrate
 	$(BIN)/python manage.py load_demo_content --if-empty
 
 # Links in e-mails, feeds and calendars point where runserver listens.
-run: demo
+run: migrate
 	$(BIN)/python manage.py set_site_url http://127.0.0.1:$(PORT)
+	$(BIN)/python manage.py load_demo_content --if-empty
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 serve: $(VENV)/.runtime

@@ -19,11 +19,12 @@ def english(name, *args):
 
 
 def choose(page, facet, value):
-    """Tick a filter as a visitor does, opening its group first if it is folded."""
+    """Tick a filter as a visitor does, opening its group first if it is folded (on a phone)."""
     group = page.locator("details.facet-group").filter(has=page.locator(f'input[name="{facet}"]'))
-    if group.get_attribute("open") is None:
+    option = group.locator(f'input[value="{value}"]')
+    if not option.is_visible():
         group.locator("summary").click()
-    group.locator(f'input[value="{value}"]').check()
+    option.check()
 
 
 @pytest.fixture

@@ -47,7 +47,6 @@ def test_visitor_searches_narrows_by_two_facets_opens_a_resource_and_downloads_i
     page.wait_for_url("**q=musyawarah**")
     assert page.locator(".resource-item").count() == 3
 
-    page.locator("summary", has_text="Topik").click()  # facets fold; the first one starts open
     page.get_by_role("group", name="Topik").get_by_label("deteksi dini").check()
     page.get_by_role("group", name="Jenis").get_by_label("Modul pelatihan").check()
     page.get_by_role("button", name="Terapkan filter").click()
