@@ -6,6 +6,9 @@ and listed for staff (Settings → E-mails), where it can be sent again.
 An e-mail is written from templates named `<name>_subject.txt`, `<name>.txt` and, when it has its own layout,
 `<name>.html`; otherwise the text is set in the site's HTML layout (`core/email/message.html`).
 
+What Django and Wagtail send themselves (moderation notices to editors, for example) joins the same queue:
+`EMAIL_BACKEND` is `QueueBackend`, and the task delivers through `EMAIL_DELIVERY_BACKEND` (SMTP in production).
+
 With a task backend that can defer work (the database backend and `manage.py db_worker`), retries are scheduled
 with it; `manage.py send_queued_email` (run from the schedule, or by hand) sends whatever is due and picks up
 e-mails whose worker died while sending, so nothing queued is lost.
@@ -17,7 +20,8 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Q
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
@@ -78,12 +82,47 @@ def send(to, template, context=None, *, language=None, attachments=(), reply_to=
     return email
 
 
+class QueueBackend(BaseEmailBackend):
+    """Django's e-mail backend for the whole site: a message sent with Django's or Wagtail's own mail functions is
+    queued like the site's own, one e-mail per recipient, and delivered by the task."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            html = next((content for content, kind in getattr(message, "alternatives", []) if kind == "text/html"), "")
+            attachments = [
+                {
+                    "filename": name,
+                    "content_type": content_type or "application/octet-stream",
+                    "data": base64.b64encode(data.encode() if isinstance(data, str) else data).decode(),
+                }
+                for name, data, content_type in (item for item in message.attachments if isinstance(item, tuple))
+            ]
+            for recipient in message.recipients():
+                email = OutgoingEmail.objects.create(
+                    to=recipient,
+                    subject=str(message.subject)[:SUBJECT_LENGTH],
+                    template="",
+                    language=translation.get_language() or settings.LANGUAGE_CODE,
+                    text=message.body,
+                    html=html,
+                    attachments=attachments,
+                    reply_to=(message.reply_to or [""])[0],
+                )
+                _enqueue(email.pk)
+        return len(email_messages)
+
+
 def message_of(email):
-    """The OutgoingEmail as a Django e-mail message, ready to send."""
+    """The OutgoingEmail as a Django e-mail message, ready to send with the delivery backend."""
     message = EmailMultiAlternatives(
-        email.subject, email.text, to=[email.to], reply_to=[email.reply_to] if email.reply_to else None
+        email.subject,
+        email.text,
+        to=[email.to],
+        reply_to=[email.reply_to] if email.reply_to else None,
+        connection=get_connection(settings.EMAIL_DELIVERY_BACKEND),
     )
-    message.attach_alternative(email.html, "text/html")
+    if email.html:
+        message.attach_alternative(email.html, "text/html")
     for attachment in email.attachments:
         message.attach(attachment["filename"], base64.b64decode(attachment["data"]), attachment["content_type"])
     return message

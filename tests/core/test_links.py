@@ -7,12 +7,20 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Site
 
 from core.links import absolute_url, site_root_url
 from members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are asserted on in English."""
+    with translation.override("en"):
+        yield
 
 
 def set_url(*args):
@@ -25,7 +33,7 @@ def test_make_run_on_another_port_sends_links_to_that_port(client):
     UserFactory(email="dewi@example.org")
     assert set_url("http://127.0.0.1:8311") == "Links point to http://127.0.0.1:8311/\n"
     client.post(reverse("members:password_reset"), {"email": "dewi@example.org"})
-    assert "http://127.0.0.1:8311/akun/atur-sandi/" in mail.outbox[0].body
+    assert "http://127.0.0.1:8311/en/akun/atur-sandi/" in mail.outbox[0].body
 
 
 def test_a_deployment_behind_https_gets_https_links(settings, home, client):

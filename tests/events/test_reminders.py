@@ -75,7 +75,7 @@ def test_a_reminder_the_mail_server_refuses_is_retried_by_the_mail_queue_and_sen
     with time_machine.travel(NOW - datetime.timedelta(days=10), tick=False):
         event = make_event(title="Besok", start=wib(2030, 6, 16, 9), end=wib(2030, 6, 16, 12))
     registration = person(event)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens there
 
     run()
@@ -87,7 +87,7 @@ def test_a_reminder_the_mail_server_refuses_is_retried_by_the_mail_queue_and_sen
     run()  # the reminder is queued once, however often the command runs
     assert OutgoingEmail.objects.filter(to=registration.email).count() == 1
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with time_machine.travel(NOW + datetime.timedelta(minutes=2), tick=False):
         call_command("send_queued_email", stdout=io.StringIO())
     assert [message.to for message in mail.outbox] == [[registration.email]]

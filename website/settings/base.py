@@ -177,13 +177,15 @@ TASKS = {
     }
 }
 
-# E-mail: console in development; SMTP when EMAIL_HOST is set.
+# E-mail: every message is queued (core.mail) and delivered by a task through EMAIL_DELIVERY_BACKEND: the console in
+# development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = "core.mail.QueueBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )

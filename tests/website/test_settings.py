@@ -1,0 +1,32 @@
+"""The production settings: no demo content, the site's own login for members-only pages, secrets required."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+
+def production_settings(*names, **environment):
+    code = (
+        "import json, importlib; s = importlib.import_module('website.settings.production'); "
+        f"print(json.dumps({{name: getattr(s, name) for name in {list(names)!r}}}))"
+    )
+    env = {**os.environ, "SECRET_KEY": "production-test-key", **environment}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    return done
+
+
+def test_the_demo_app_is_absent_from_production_and_present_in_development_and_tests():
+    done = production_settings("INSTALLED_APPS", "WAGTAIL_FRONTEND_LOGIN_URL", "AUTH_USER_MODEL")
+    values = json.loads(done.stdout)
+    assert "demo" not in values["INSTALLED_APPS"] and "core" in values["INSTALLED_APPS"]
+    assert values["WAGTAIL_FRONTEND_LOGIN_URL"] == "members:login"
+    assert values["AUTH_USER_MODEL"] == "members.User"
+    assert "demo" in settings.INSTALLED_APPS
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    done = production_settings("DEBUG", SECRET_KEY="")
+    assert done.returncode != 0 and "SECRET_KEY must be set" in done.stderr
