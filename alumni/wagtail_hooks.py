@@ -5,14 +5,12 @@ export and every staff view of a profile is written to the audit log (see `alumn
 """
 
 import django_filters
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -20,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.models import Region
 from core.permissions import StaffPermissionPolicy
+from core.views import TableImportViewSet
 
 from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
 from .views.admin import (
@@ -163,23 +162,14 @@ class AuditLogViewSet(SnippetViewSet):
     list_display = ["created_at", "user", "action", Column("profile", label=_("Profile")), "detail"]
     list_filter = ["action"]
     search_backend_name = None
-    search_fields = ["detail", "user__username"]
+    search_fields = ["detail", "user__email"]
 
 
-class RosterImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return RosterImportView.allowed(request.user)
-
-
-class RosterImportViewSet(ViewSet):
+class RosterImportViewSet(TableImportViewSet):
     name = "alumni_roster"
     url_prefix = "alumni-roster"
-    icon = "upload"
     menu_label = _("Import roster")
-    menu_item_class = RosterImportMenuItem
-
-    def get_urlpatterns(self):
-        return [path("", RosterImportView.as_view(), name="import")]
+    view_class = RosterImportView
 
 
 class AlumniGroup(SnippetViewSetGroup):

@@ -7,10 +7,13 @@ import binascii
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 
 from .importing import ACCEPTED_SUFFIXES, Outcome, TableError, summary
 
@@ -115,3 +118,23 @@ class TableImportView(WagtailAdminTemplateMixin, View):
         )
         context = self.get_context_data(form=form, **context)
         return render(self.request, self.template_name, context, status=status)
+
+
+class TableImportViewSet(ViewSet):
+    """The admin menu entry and URL of a `TableImportView` (`view_class`), shown to those it allows."""
+
+    icon = "upload"
+    view_class = None
+
+    def get_urlpatterns(self):
+        return [path("", self.view_class.as_view(), name="import")]
+
+    @property
+    def menu_item_class(self):
+        view_class = self.view_class
+
+        class ImportMenuItem(MenuItem):
+            def is_shown(self, request):
+                return view_class.allowed(request.user)
+
+        return ImportMenuItem

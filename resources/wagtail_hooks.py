@@ -1,11 +1,10 @@
 from django.db.models import F
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.views import TableImportViewSet
 
 from .models import ResourceDocument, ResourceType, SearchSynonym
 from .views import ResourceImportView
@@ -31,22 +30,13 @@ register_snippet(ResourceTypeViewSet)
 register_snippet(SearchSynonymViewSet)
 
 
-class ResourceImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return ResourceImportView.allowed(request.user)
-
-
-class ResourceImportViewSet(ViewSet):
+class ResourceImportViewSet(TableImportViewSet):
     name = "resources_import"
     url_prefix = "resources-import"
-    icon = "upload"
     menu_label = _("Import resources")
-    menu_item_class = ResourceImportMenuItem
     add_to_admin_menu = True
     menu_order = 260
-
-    def get_urlpatterns(self):
-        return [path("", ResourceImportView.as_view(), name="import")]
+    view_class = ResourceImportView
 
 
 @hooks.register("register_admin_viewset")

@@ -2,8 +2,13 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.test import Client
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from alumni.factories import OrganisationFactory, ProfileFactory
+from alumni.models import Visibility
+from members.factories import UserFactory
 from website.factories import HomePageFactory, NewsIndexPageFactory
 
 
@@ -67,3 +72,38 @@ def news_index_en(news_index, home_en, locales):
 
 def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+# --- An alumna with a members-only profile and her account (tests/alumni, tests/members) --------------------
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request under /en/ leaves English active in the thread; each test starts in Bahasa Indonesia."""
+    translation.activate("id")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def owner():
+    return UserFactory(member=True, email="dewi@example.org", first_name="Dewi")
+
+
+@pytest.fixture
+def profile(owner):
+    return ProfileFactory(
+        user=owner,
+        full_name="Dewi Anggraini",
+        email="dewi@example.org",
+        visible=Visibility.MEMBERS,
+        external_id="ROSTER-7",
+        organisations=[OrganisationFactory(name="Lembaga Dewi")],
+    )
+
+
+@pytest.fixture
+def logged_in(owner, profile):
+    client = Client()
+    client.force_login(owner)
+    return client

@@ -1,7 +1,6 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import escape
 
 from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
@@ -9,49 +8,9 @@ from alumni.models import ConsentRecord, HelpOffer, Membership, Profile, Visibil
 from alumni.policy import visible_profiles
 from core.factories import region
 from members.factories import UserFactory
+from tests.accounts import PASSWORD, english
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """A request under /en/ leaves English active in the thread; each test starts in Bahasa Indonesia."""
-    translation.activate("id")
-    yield
-    translation.deactivate()
-
-
-PASSWORD = "sandi-rahasia-123"  # UserFactory's
-
-
-def english(name, *args):
-    """The URL of a page under /en/: for tests that read what the page says."""
-    with translation.override("en"):
-        return reverse(name, args=args)
-
-
-@pytest.fixture
-def owner():
-    return UserFactory(member=True, email="dewi@example.org", first_name="Dewi")
-
-
-@pytest.fixture
-def profile(owner):
-    return ProfileFactory(
-        user=owner,
-        full_name="Dewi Anggraini",
-        email="dewi@example.org",
-        visible=Visibility.MEMBERS,
-        external_id="ROSTER-7",
-        organisations=[OrganisationFactory(name="Lembaga Dewi")],
-    )
-
-
-@pytest.fixture
-def logged_in(owner, profile):
-    client = Client()
-    client.force_login(owner)
-    return client
 
 
 def edit_data(instance, **overrides):

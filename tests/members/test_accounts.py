@@ -6,56 +6,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import IntegrityError, transaction
-from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
-from alumni.factories import OrganisationFactory, ProfileFactory
-from alumni.models import Visibility
 from members.factories import UserFactory
+from tests.accounts import PASSWORD, english
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """A request under /en/ leaves English active in the thread; each test starts in Bahasa Indonesia."""
-    translation.activate("id")
-    yield
-    translation.deactivate()
-
-
-PASSWORD = "sandi-rahasia-123"  # UserFactory's
-
-
-def english(name, *args):
-    """The URL of a page under /en/: for tests that read what the page says."""
-    with translation.override("en"):
-        return reverse(name, args=args)
-
-
-@pytest.fixture
-def owner():
-    return UserFactory(member=True, email="dewi@example.org", first_name="Dewi")
-
-
-@pytest.fixture
-def profile(owner):
-    return ProfileFactory(
-        user=owner,
-        full_name="Dewi Anggraini",
-        email="dewi@example.org",
-        visible=Visibility.MEMBERS,
-        external_id="ROSTER-7",
-        organisations=[OrganisationFactory(name="Lembaga Dewi")],
-    )
-
-
-@pytest.fixture
-def logged_in(owner, profile):
-    client = Client()
-    client.force_login(owner)
-    return client
 
 
 # --- Log in, log out, password reset -------------------------------------------------------------
