@@ -76,6 +76,9 @@ class TableImportView(WagtailAdminTemplateMixin, View):
     def run_import(self, content, name, dry_run, user):
         raise NotImplementedError
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         if not self.allowed(request.user):
             raise PermissionDenied

@@ -145,3 +145,11 @@ def test_logging_in_remembers_the_language_for_the_e_mails_the_person_gets(clien
     client.post(english("members:login"), {"username": "dewi@example.org", "password": PASSWORD})
     owner.refresh_from_db()
     assert owner.language == "en"
+
+
+def test_staff_manage_accounts_in_the_wagtail_admin(client, owner):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    listing = client.get(reverse("wagtailusers_users:index"), {"q": "dewi"})
+    assert listing.status_code == 200 and "dewi@example.org" in listing.content.decode()
+    assert client.get(reverse("wagtailusers_users:add")).status_code == 200
+    assert client.get(reverse("wagtailusers_users:edit", args=[owner.pk])).status_code == 200
