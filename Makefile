@@ -31,12 +31,13 @@ run: migrate
 	$(BIN)/python manage.py load_demo_content --if-empty
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Production on one machine: the web server and the task worker (e-mail, indexing, text extraction), see Procfile.
 serve: $(VENV)/.runtime
 	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/python manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/python manage.py migrate --noinput
 	if [ -n "$$SITE_URL" ]; then DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/python manage.py set_site_url; fi
-	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/gunicorn website.wsgi:application \
-		--bind 0.0.0.0:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	DJANGO_SETTINGS_MODULE=website.settings.production PATH="$(CURDIR)/$(BIN):$$PATH" \
+		$(BIN)/honcho start --no-prefix --port $(PORT) --procfile Procfile
 
 # Style, formatting, and the layers of README's "Layout" (import-linter contracts in pyproject.toml).
 lint: $(VENV)/.dev

@@ -1,7 +1,8 @@
 """Claim links: a one-time, expiring link by e-mail lets an alumnus take over the profile staff imported.
 
-Only a SHA-256 hash of each token is stored, so a database leak gives no working link. A new invitation voids the
-older unused ones, and a link works once.
+Only a SHA-256 hash of each token is stored, so a database leak gives no working link (the e-mail carrying it waits
+encrypted in the mail queue, and is deleted once delivered). A new invitation voids the older unused ones, and a
+link works once.
 """
 
 from datetime import timedelta

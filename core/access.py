@@ -61,14 +61,24 @@ def hidden_collection_ids(user):
     return hidden
 
 
-def page_restriction_refuses(page, user):
-    """True when a login restriction on `page` or an ancestor would let `user` in although they are no member."""
-    if not user.is_authenticated or is_member(user):
+def _refuses(restrictions, user):
+    if not user.is_authenticated or user.is_superuser:
         return False
-    return any(r.restriction_type == r.LOGIN for r in page.get_view_restrictions())
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    return any(
+        restriction.restriction_type in {restriction.LOGIN, restriction.GROUPS}
+        and not _accepts(restriction, user, group_ids)
+        for restriction in restrictions
+    )
+
+
+def page_restriction_refuses(page, user):
+    """True when a logged-in `user` may not open `page`: a login restriction and no member, or a groups restriction
+    and none of its groups. Wagtail sends such a person to the login page, which, seeing them logged in, would send
+    them straight back: they get a "no access" answer (403) instead. Anonymous visitors go to the login as usual."""
+    return _refuses(page.get_view_restrictions(), user)
 
 
 def collection_restriction_refuses(collection, user):
-    if not user.is_authenticated or is_member(user):
-        return False
-    return any(r.restriction_type == r.LOGIN for r in collection.get_view_restrictions())
+    """The same for a document in a restricted collection."""
+    return _refuses(collection.get_view_restrictions(), user)

@@ -6,6 +6,11 @@ and listed for staff (Settings → E-mails), where it can be sent again.
 An e-mail is written from templates named `<name>_subject.txt`, `<name>.txt` and, when it has its own layout,
 `<name>.html`; otherwise the text is set in the site's HTML layout (`core/email/message.html`).
 
+The queued message holds one-time links (claims, password resets, registrations), so it is stored encrypted with a
+key derived from SECRET_KEY (a copy of the database alone gives no working link) and deleted once delivered. A
+message may name a condition, checked just before each attempt: a registration e-mail whose moment has passed (the
+person cancelled while the mail server was down) is dropped instead of sent.
+
 What Django and Wagtail send themselves (moderation notices to editors, for example) joins the same queue:
 `EMAIL_BACKEND` is `QueueBackend`, and the task delivers through `EMAIL_DELIVERY_BACKEND` (SMTP in production).
 
@@ -15,10 +20,13 @@ e-mails whose worker died while sending, so nothing queued is lost.
 """
 
 import base64
+import hashlib
+import json
 import logging
 import re
 from datetime import timedelta
 
+from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
@@ -26,6 +34,7 @@ from django.db.models import F, Q
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django_tasks import task
 
 from .links import site_root_url
@@ -50,10 +59,12 @@ SENDING_TIMEOUT = timedelta(minutes=15)
 SUBJECT_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
 
 
-def send(to, template, context=None, *, language=None, attachments=(), reply_to=""):
+def send(to, template, context=None, *, language=None, attachments=(), reply_to="", condition=None):
     """Write the e-mail `template` to `to` in `language` (the active language by default) and queue it.
 
-    `attachments` are (filename, bytes, content type). Returns the queued OutgoingEmail.
+    `attachments` are (filename, bytes, content type). `condition` is (dotted path of a function, JSON-ready
+    arguments): the function is called with them just before each attempt, and the e-mail is dropped if it returns
+    False. Returns the queued OutgoingEmail.
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
@@ -70,16 +81,40 @@ def send(to, template, context=None, *, language=None, attachments=(), reply_to=
         subject=subject,
         template=template,
         language=language,
-        text=text,
-        html=html,
-        attachments=[
-            {"filename": name, "content_type": content_type, "data": base64.b64encode(data).decode()}
-            for name, data, content_type in attachments
-        ],
+        content=seal(text, html, attachments),
+        condition={"check": condition[0], "args": list(condition[1])} if condition else {},
         reply_to=reply_to,
     )
     _enqueue(email.pk)
     return email
+
+
+# --- The message at rest -------------------------------------------------------------------------------------
+
+
+def _fernet():
+    key = hashlib.sha256(f"core.mail:{settings.SECRET_KEY}".encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def seal(text, html, attachments=()):
+    """The message as an encrypted token: text, HTML and attachments (filename, bytes, content type)."""
+    content = {
+        "text": text,
+        "html": html,
+        "attachments": [
+            {"filename": name, "content_type": content_type, "data": base64.b64encode(data).decode()}
+            for name, data, content_type in attachments
+        ],
+    }
+    return _fernet().encrypt(json.dumps(content).encode()).decode()
+
+
+def unseal(token):
+    """(text, html, [(filename, bytes, content type)]); raises InvalidToken if it cannot be read (another key)."""
+    content = json.loads(_fernet().decrypt(token.encode()))
+    attachments = [(a["filename"], base64.b64decode(a["data"]), a["content_type"]) for a in content["attachments"]]
+    return content["text"], content["html"], attachments
 
 
 class QueueBackend(BaseEmailBackend):
@@ -90,22 +125,17 @@ class QueueBackend(BaseEmailBackend):
         for message in email_messages:
             html = next((content for content, kind in getattr(message, "alternatives", []) if kind == "text/html"), "")
             attachments = [
-                {
-                    "filename": name,
-                    "content_type": content_type or "application/octet-stream",
-                    "data": base64.b64encode(data.encode() if isinstance(data, str) else data).decode(),
-                }
+                (name, data.encode() if isinstance(data, str) else data, content_type or "application/octet-stream")
                 for name, data, content_type in (item for item in message.attachments if isinstance(item, tuple))
             ]
+            content = seal(message.body, html, attachments)
             for recipient in message.recipients():
                 email = OutgoingEmail.objects.create(
                     to=recipient,
                     subject=str(message.subject)[:SUBJECT_LENGTH],
                     template="",
                     language=translation.get_language() or settings.LANGUAGE_CODE,
-                    text=message.body,
-                    html=html,
-                    attachments=attachments,
+                    content=content,
                     reply_to=(message.reply_to or [""])[0],
                 )
                 _enqueue(email.pk)
@@ -114,18 +144,28 @@ class QueueBackend(BaseEmailBackend):
 
 def message_of(email):
     """The OutgoingEmail as a Django e-mail message, ready to send with the delivery backend."""
+    text, html, attachments = unseal(email.content)
     message = EmailMultiAlternatives(
         email.subject,
-        email.text,
+        text,
         to=[email.to],
         reply_to=[email.reply_to] if email.reply_to else None,
         connection=get_connection(settings.EMAIL_DELIVERY_BACKEND),
     )
-    if email.html:
-        message.attach_alternative(email.html, "text/html")
-    for attachment in email.attachments:
-        message.attach(attachment["filename"], base64.b64decode(attachment["data"]), attachment["content_type"])
+    if html:
+        message.attach_alternative(html, "text/html")
+    for name, data, content_type in attachments:
+        message.attach(name, data, content_type)
     return message
+
+
+def still_wanted(email):
+    if not email.condition:
+        return True
+    return bool(import_string(email.condition["check"])(*email.condition.get("args", [])))
+
+
+# --- Delivery --------------------------------------------------------------------------------------------------
 
 
 @task()
@@ -145,15 +185,33 @@ def deliver(email_id, now=None):
     if not claimed:
         return
     email = OutgoingEmail.objects.get(pk=email_id)
+    if not still_wanted(email):
+        _finish(email, Status.DROPPED)
+        return
     try:
-        message_of(email).send()
+        message = message_of(email)
+    except (InvalidToken, ValueError, KeyError) as error:
+        # Written under another SECRET_KEY (or damaged): no retry can read it.
+        _finish(email, Status.FAILED, f"The message cannot be read: {error.__class__.__name__}")
+        logger.error("E-mail %s to %s cannot be read (was SECRET_KEY changed?)", email.pk, email.to)
+        return
+    try:
+        message.send()
     except Exception as error:  # the mail server refused, timed out or could not be reached
         _failed(email, error, now)
     else:
-        # Delivered: the message (and any link in it) is not kept.
-        OutgoingEmail.objects.filter(pk=email.pk).update(
-            status=Status.SENT, sent_at=timezone.now(), next_attempt_at=None, text="", html="", attachments=[]
-        )
+        _finish(email, Status.SENT)
+
+
+def _finish(email, status, error=""):
+    """Sent, dropped or unreadable: the message (and any link in it) is not kept."""
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=status,
+        sent_at=timezone.now() if status == Status.SENT else None,
+        next_attempt_at=None,
+        content="",
+        last_error=error[:255],
+    )
 
 
 def _failed(email, error, now):
@@ -213,9 +271,41 @@ def send_due(now=None):
 
 
 def send_again(emails):
-    """Queue e-mails that failed for good once more (staff, after fixing the mail server); returns how many."""
-    ids = list(emails.filter(status=Status.FAILED).values_list("pk", flat=True))
+    """Queue e-mails that failed for good once more (staff, after fixing the mail server); returns how many.
+    E-mails whose message could no longer be read stay failed."""
+    ids = list(emails.filter(status=Status.FAILED).exclude(content="").values_list("pk", flat=True))
     OutgoingEmail.objects.filter(pk__in=ids).update(status=Status.QUEUED, attempts=0, next_attempt_at=None)
     for email_id in ids:
         _enqueue(email_id)
     return len(ids)
+
+
+# --- The personal data the queue holds (members.personal_data) -------------------------------------------------
+
+
+def emails_to(addresses):
+    """The e-mails to any of these addresses, whatever their case."""
+    match = Q(pk__in=[])
+    for address in addresses:
+        if address:
+            match |= Q(to__iexact=address)
+    return OutgoingEmail.objects.filter(match)
+
+
+def export_for(addresses):
+    """What the queue knows about e-mails to these addresses (never the messages, which hold one-time links)."""
+    return [
+        {
+            "to": email.to,
+            "subject": email.subject,
+            "status": email.status,
+            "queued_at": email.created_at.isoformat(),
+            "sent_at": email.sent_at.isoformat() if email.sent_at else None,
+        }
+        for email in emails_to(addresses).order_by("created_at", "pk")
+    ]
+
+
+def erase_for(addresses):
+    """Forget every e-mail to these addresses (an account deleted under UU PDP)."""
+    emails_to(addresses).delete()

@@ -105,7 +105,8 @@ class BasePage(Page):
 class OutgoingEmail(models.Model):
     """An e-mail of the site: queued, sent by a background task, retried with growing pauses until delivered.
 
-    The message itself (text, HTML, attachments) is kept only until it is delivered: what stays afterwards is who it
+    The message itself (text, HTML, attachments, with the one-time links in them) is kept encrypted with a key
+    derived from SECRET_KEY, and only until it is delivered or no longer wanted: what stays afterwards is who it
     went to, what it was about and when, so staff can answer "did they get it?" without the database holding links.
     """
 
@@ -114,14 +115,16 @@ class OutgoingEmail(models.Model):
         SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Could not be delivered")
+        DROPPED = "dropped", _("No longer needed")
 
     to = models.EmailField(_("to"))
     subject = models.CharField(_("subject"), max_length=255)
     template = models.CharField(_("kind"), max_length=100, help_text=_("The template the e-mail was written from."))
     language = models.CharField(_("language"), max_length=10)
-    text = models.TextField(_("text"), blank=True)
-    html = models.TextField(_("HTML"), blank=True)
-    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    content = models.TextField(_("message (encrypted)"), blank=True, editable=False)
+    condition = models.JSONField(
+        _("still wanted if"), default=dict, blank=True, editable=False, help_text=_("Checked just before sending.")
+    )
     reply_to = models.EmailField(_("reply to"), blank=True)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

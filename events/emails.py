@@ -1,6 +1,7 @@
 """E-mails to registrants, in the language of the page they registered on, through the site's mail queue
-(`core.mail`): a slow or failing mail server never breaks a registration, and a message that cannot be delivered
-is retried. The calendar file goes with the e-mails that confirm a seat."""
+(`core.mail`): a slow or failing mail server never breaks a registration, a message that cannot be delivered is
+retried, and one whose moment has passed by the time it can be sent (the person cancelled) is dropped. The calendar
+file goes with the e-mails that confirm a seat."""
 
 from core import mail
 
@@ -55,4 +56,17 @@ def notify(registration, kind):
     if kind in WITH_CALENDAR and confirmed:
         attachments.append((f"{event.slug}.ics", event_ics_bytes(event, include_online_url=True), "text/calendar"))
     language = event.locale.language_code
-    return mail.send(registration.email, f"events/email/{kind}", context, language=language, attachments=attachments)
+    return mail.send(
+        registration.email,
+        f"events/email/{kind}",
+        context,
+        language=language,
+        attachments=attachments,
+        # A message still waiting when the registration moves on (cancelled, say) is dropped, not sent.
+        condition=("events.emails.still_fits", [registration.pk, kind]),
+    )
+
+
+def still_fits(registration_id, kind):
+    """Whether the e-mail `kind` still fits the registration, just before it is sent."""
+    return Registration.objects.filter(pk=registration_id, status__in=SENT_WHEN[kind]).exists()

@@ -7,3 +7,15 @@ class MembersConfig(AppConfig):
 
     name = "members"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from core import mail
+
+        from . import personal_data
+
+        # E-mails the site queued or sent to the account's address: who, what about, when (never the messages).
+        personal_data.register(
+            "emails",
+            export=lambda user: mail.export_for([user.email]),
+            erase=lambda user: mail.erase_for([user.email]),
+        )

@@ -8,8 +8,9 @@ from django.test import Client
 from django.utils import timezone, translation
 from icalendar import Calendar
 
+from core import mail as mail_queue
 from core.factories import region
-from core.models import Region
+from core.models import OutgoingEmail, Region
 from events import registration as services
 from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
@@ -453,3 +454,17 @@ def test_an_online_event_open_for_registration_until_its_end_gives_seats_during_
     register(client, event, serang)
     client.post(link(mail.outbox[-1], "konfirmasi"))
     assert Registration.objects.get().status == Status.CONFIRMED
+
+
+def test_a_seat_e_mail_still_waiting_for_the_mail_server_is_dropped_when_the_person_cancels(event, serang, settings):
+    registration = RegistrationFactory(event=event, email="siti@example.org")
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens there
+    services.confirm(registration)  # "your seat is confirmed", with the meeting link: it cannot be sent yet
+    services.cancel(registration)
+
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2)):
+        mail_queue.send_due()
+    assert all(SECRET_LINK not in message.body for message in mail.outbox)
+    assert OutgoingEmail.objects.get(to="siti@example.org").status == OutgoingEmail.Status.DROPPED

@@ -5,8 +5,9 @@ import zipfile
 
 import feedparser
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from resources.factories import CurriculumPageFactory, ModulePageFactory, ResourceDocumentFactory
 from resources.models import ModuleFile
@@ -124,3 +125,28 @@ def test_zip_of_a_members_only_module_is_refused_to_anonymous_visitors(client, h
 def test_module_without_downloadable_documents_gives_a_404_for_the_zip(client, home):
     module = ModulePageFactory(parent=CurriculumPageFactory(parent=home))
     assert client.get(module.url + "unduh/").status_code == 404
+
+
+def test_a_page_and_a_document_for_one_group_answer_no_access_to_other_accounts_never_a_login_loop(
+    client, member, make_resource
+):
+    board = Group.objects.create(name="Pengurus")
+    page = make_resource("Notulen pengurus")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS).groups.add(board)
+    collection = Collection.get_first_root_node().add_child(name="Pengurus saja")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    ).groups.add(board)
+    document = ResourceDocumentFactory(collection=collection)
+
+    anonymous = [client.get(page.url), client.get(document.url)]
+    assert all(r.status_code == 302 and r["Location"].startswith(reverse("members:login")) for r in anonymous)
+
+    client.force_login(member)  # a verified member, but not on the board
+    assert client.get(page.url).status_code == 403
+    assert client.get(document.url).status_code == 403
+    login = client.get(reverse("members:login"), {"next": page.url})
+    assert login.status_code == 302 and client.get(login["Location"]).status_code == 403  # one hop, then an answer
+
+    member.groups.add(board)
+    assert client.get(page.url).status_code == 200 and client.get(document.url).status_code == 200
