@@ -29,7 +29,7 @@ demo: migrate
 run: migrate
 	$(BIN)/python manage.py set_site_url http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py load_demo_content --if-empty
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production on one machine: the web server and the task worker (e-mail, indexing, text extraction), see Procfile.
 serve: $(VENV)/.runtime

@@ -189,6 +189,8 @@ CSV_SUFFIXES = {".csv"}
 JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
 XLSX_SUFFIXES = {".xlsx"}
 ACCEPTED_SUFFIXES = ".csv,.jsonl,.ndjson,.xlsx"
+MAX_XLSX_ROWS = 50_000
+MAX_EMPTY_ROWS = 1_000
 
 
 class TableError(Exception):
@@ -292,11 +294,24 @@ def _xlsx_records(data, name, columns, required_columns):
             gettext("%(file)s is not an Excel workbook (.xlsx) that can be read.") % {"file": name}
         ) from error
     try:
-        header, records = None, []
-        for line, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
+        sheet = workbook.worksheets[0]
+        # A sheet may claim to span A1:XFD1048576 (one stray cell far down, formatting of whole columns): read only
+        # the rows it holds, as wide as the columns we know, and stop after a long run of empty rows.
+        sheet.reset_dimensions()
+        header, records, empty_run = None, [], 0
+        for line, row in enumerate(sheet.iter_rows(values_only=True, max_col=len(columns) + 10), start=1):
             cells = [_xlsx_cell(value) for value in row]
             if not any(cell.strip() for cell in cells):
+                empty_run += 1
+                if empty_run > MAX_EMPTY_ROWS:
+                    break
                 continue
+            empty_run = 0
+            if line > MAX_XLSX_ROWS:
+                raise TableError(
+                    gettext("%(file)s has more than %(count)d rows: split it into smaller files.")
+                    % {"file": name, "count": MAX_XLSX_ROWS}
+                )
             if header is None:
                 header = csv_header(cells, columns, required_columns)
             else:

@@ -5,6 +5,7 @@ import base64
 import binascii
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import path
@@ -85,7 +86,11 @@ class TableImportView(WagtailAdminTemplateMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def form(self, *args, **kwargs):
-        return TableImportForm(*args, max_bytes=self.max_bytes, help_text=self.columns_help, **kwargs)
+        # The checked file comes back base64-encoded (a third larger) in the confirmation's form data, which Django
+        # caps at DATA_UPLOAD_MAX_MEMORY_SIZE: a file that passes the check must also pass the confirmation.
+        carried = settings.DATA_UPLOAD_MAX_MEMORY_SIZE * 3 // 4 - 64 * 1024
+        limit = min(self.max_bytes, carried)
+        return TableImportForm(*args, max_bytes=limit, help_text=self.columns_help, **kwargs)
 
     def get(self, request):
         return self.render_page(self.form())

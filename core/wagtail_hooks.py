@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -57,7 +57,7 @@ class SendAgainBulkAction(SnippetBulkAction):
     models = [OutgoingEmail]
 
     def check_perm(self, email):
-        return is_staff(self.request.user)
+        return policy_registry.get_by_type(OutgoingEmail).user_has_permission(self.request.user, "view")
 
     @classmethod
     def execute_action(cls, objects, self=None, **kwargs):

@@ -44,7 +44,7 @@ def read_filters(params):
     if value:
         month = _parse_month(value)
         if month is None:
-            ignored.append(gettext("month"))
+            ignored.append(gettext("Month"))
     return selected, month, ignored
 
 

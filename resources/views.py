@@ -17,7 +17,7 @@ from core.facets import read_query
 from core.search import snippet
 from core.views import TableImportView
 
-from .importing import MAX_BYTES, ResourceImportError, find_library, import_resources_data
+from .importing import ResourceImportError, find_library, import_resources_data
 from .models import ResourcePage
 from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, expand_synonyms
 
@@ -165,7 +165,7 @@ class ResourceImportView(TableImportView):
         "columns external_id, title, summary, resource_type, topics, regions, language, published, publisher, url, "
         "members_only. Rows go into the resource library of the default language."
     )
-    max_bytes = MAX_BYTES
+    max_bytes = 2 * 1024 * 1024  # a table of links; the command takes larger files, with their documents
     import_url_name = "resources_import:import"
     done_label = gettext_lazy("Go to the resource library")
 

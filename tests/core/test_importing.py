@@ -141,3 +141,15 @@ def test_the_resource_import_is_refused_to_accounts_that_cannot_publish_in_the_l
     ResourceLibraryPageFactory(parent=home)
     client.force_login(UserFactory(member=True))
     assert client.get(reverse("resources_import:import")).status_code in {302, 403}
+
+
+def test_a_workbook_claiming_a_million_rows_with_a_stray_cell_far_down_is_read_at_once():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(COLUMNS))
+    sheet.append(["A-1", "Siti Rahmawati", 2024])
+    sheet["XFD1048576"] = "x"  # a stray cell in the last cell of the sheet
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    records = read_table(buffer.getvalue(), "besar.xlsx", COLUMNS, ("external_id",))
+    assert [record.values["external_id"] for record in records] == ["A-1"]

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from pytest_django.asserts import assertTemplateUsed
 from taggit.models import Tag
 from wagtail.search.models import IndexEntry
@@ -24,6 +24,8 @@ from alumni.models import (
     Visibility,
 )
 from alumni.photos import process_photo, replace_photo
+from core import mail as mail_queue
+from core.models import OutgoingEmail
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from members.factories import UserFactory
 from tests.alumni.test_photos import image_file
@@ -210,3 +212,15 @@ def test_my_event_registrations_are_in_my_data_and_others_are_not(logged_in, min
         ("Lokakarya kohesi sosial", "Ahmad Fauzi", "confirmed")
     ]
     assert OTHER_MARKER not in json.dumps(data)
+
+
+def test_the_e_mails_sent_to_me_are_in_my_data_without_their_links_and_go_with_my_account(logged_in, owner):
+    mail_queue.send(owner.email, "members/email/email_changed", {"name": "Ahmad", "when": timezone.now()})
+    mail_queue.send("orang.lain@example.org", "members/email/email_changed", {"name": "Lain", "when": timezone.now()})
+
+    data = json.loads(logged_in.post(reverse("members:data_export")).content)
+    assert [(email["to"], email["status"]) for email in data["emails"]] == [(owner.email, "sent")]
+    assert set(data["emails"][0]) == {"to", "subject", "status", "queued_at", "sent_at"}
+
+    logged_in.post(reverse("members:account_delete"), {"password": PASSWORD})
+    assert list(OutgoingEmail.objects.values_list("to", flat=True)) == ["orang.lain@example.org"]

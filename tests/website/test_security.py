@@ -32,9 +32,17 @@ def run_manage(*args, **env):
 
 
 def test_production_settings_pass_check_deploy_without_warnings():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secrets.token_urlsafe(50))
+    deployed = {"SITE_URL": "https://jejaring.example.org", "EMAIL_HOST": "smtp.example.org"}
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secrets.token_urlsafe(50), **deployed
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_links_or_e_mail_would_go_nowhere():
+    result = run_manage("check", "--deploy", SECRET_KEY=secrets.token_urlsafe(50), SITE_URL="", EMAIL_HOST="")
+    assert "core.W001" in result.stderr + result.stdout and "core.W002" in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key():

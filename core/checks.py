@@ -1,0 +1,27 @@
+"""Deployment checks (`manage.py check --deploy`): settings without which production quietly misbehaves."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def production_settings(app_configs, **kwargs):
+    warnings = []
+    if not settings.SITE_URL:
+        warnings.append(
+            Warning(
+                "SITE_URL is not set: links in e-mails, calendars and feeds point to the Site record's address, "
+                "which may be http://localhost.",
+                hint="Set SITE_URL=https://your.domain and run `manage.py set_site_url` (make serve does).",
+                id="core.W001",
+            )
+        )
+    if settings.EMAIL_DELIVERY_BACKEND.endswith(("console.EmailBackend", "locmem.EmailBackend", "dummy.EmailBackend")):
+        warnings.append(
+            Warning(
+                "E-mail is not delivered: the delivery backend writes to the console.",
+                hint="Set EMAIL_HOST (and EMAIL_HOST_USER, EMAIL_HOST_PASSWORD) for SMTP.",
+                id="core.W002",
+            )
+        )
+    return warnings
