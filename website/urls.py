@@ -39,6 +39,11 @@ urlpatterns += i18n_patterns(
     path("feeds/news/atom/", NewsAtomFeed(), name="news_atom"),
     path("feeds/resources/rss/", ResourceFeed(), name="resources_rss"),
     path("akun/", include("members.urls")),
+    # Account pages lived under /alumni/ until accounts became their own app: old links (e-mailed ones too) follow.
+    re_path(
+        r"^alumni/(?:profil-saya/)?(?=(?:masuk|keluar|lupa-sandi|atur-sandi|ganti-email|unduh-data|hapus-akun)/)",
+        views.moved_account_page,
+    ),
     path("alumni/", include("alumni.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,6 +1,8 @@
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -42,3 +44,10 @@ def robots_txt(request):
         f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def moved_account_page(request):
+    """/alumni/masuk/... and /alumni/profil-saya/ganti-email/... are now /akun/...: a permanent redirect there."""
+    path = re.sub(r"/alumni/(?:profil-saya/)?", "/akun/", request.path, count=1)
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{path}?{query}" if query else path)

@@ -153,3 +153,17 @@ def test_staff_manage_accounts_in_the_wagtail_admin(client, owner):
     assert listing.status_code == 200 and "dewi@example.org" in listing.content.decode()
     assert client.get(reverse("wagtailusers_users:add")).status_code == 200
     assert client.get(reverse("wagtailusers_users:edit", args=[owner.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/alumni/masuk/?next=/pustaka/", "/akun/masuk/?next=/pustaka/"),
+        ("/en/alumni/atur-sandi/MQ/abc-123/", "/en/akun/atur-sandi/MQ/abc-123/"),
+        ("/alumni/profil-saya/ganti-email/tanda/", "/akun/ganti-email/tanda/"),
+        ("/alumni/profil-saya/hapus-akun/", "/akun/hapus-akun/"),
+    ],
+)
+def test_account_pages_that_moved_from_alumni_redirect_for_good(client, old, new):
+    response = client.get(old)
+    assert response.status_code == 301 and response["Location"] == new
