@@ -23,6 +23,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.models import Format
+
 BIO_MAX_LENGTH = 600
 
 
@@ -75,10 +77,7 @@ class HelpType(models.TextChoices):
 class Cohort(ClusterableModel):
     """An angkatan of a programme, e.g. Sekolah Demokrasi Hybrid 2023."""
 
-    class Format(models.TextChoices):
-        IN_PERSON = "in_person", _("In person")
-        ONLINE = "online", _("Online")
-        HYBRID = "hybrid", _("Hybrid")
+    Format = Format
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)

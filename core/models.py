@@ -9,6 +9,14 @@ from wagtail.models import Page
 # --- Snippets and plain models --------------------------------------------------------------------
 
 
+class Format(models.TextChoices):
+    """How people take part: in person, online or both (cohorts and events)."""
+
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
 class Region(models.Model):
     """A province of Indonesia or a kabupaten/kota of Banten, shared by alumni, resources and events."""
 

@@ -14,7 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.models import BasePage
+from core.models import BasePage, Format
 
 # --- Inline models -------------------------------------------------------------------------------
 
@@ -225,10 +225,7 @@ class EventPage(RoutablePageMixin, BasePage):
         VISIT = "visit", _("Study visit")
         OTHER = "other", _("Other")
 
-    class Format(models.TextChoices):
-        IN_PERSON = "in_person", _("In person")
-        ONLINE = "online", _("Online")
-        HYBRID = "hybrid", _("Hybrid")
+    Format = Format
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
