@@ -193,7 +193,7 @@ class RowChecker:
             problems.append(gettext("year is given without a cohort"))
             return None
         last_year = timezone.localdate().year + 1
-        if not year.isdigit() or not FIRST_COHORT_YEAR <= int(year) <= last_year:
+        if not (year.isascii() and year.isdigit()) or not FIRST_COHORT_YEAR <= int(year) <= last_year:
             problems.append(
                 gettext('year "%(value)s" is not a year between %(first)d and %(last)d')
                 % {"value": year, "first": FIRST_COHORT_YEAR, "last": last_year}

@@ -111,7 +111,7 @@ def _promotions(query, user):
 
 @require_GET
 def autocomplete(request, library):
-    query = request.GET.get("q", "").strip()[:100]
+    query = read_query(request.GET, 100)
     if len(query) < 2:
         return JsonResponse({"results": []})
     matches = library_resources(library, request.user).select_related("resource_type").autocomplete(query)[:8]

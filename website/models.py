@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from alumni.charts import network_figures
 from core.blocks import BaseStreamBlock, NavigationLinkBlock, PartnerLogoBlock, SocialLinkBlock
+from core.facets import clean_value
 from core.models import BasePage
 from events.models import EventIndexPage
 from events.selectors import plans_in_progress, upcoming_events
@@ -175,7 +176,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.get_articles()
-        tag = request.GET.get("tag", "").strip()[:100]
+        tag = clean_value(request.GET.get("tag", ""))
         if tag:
             articles = articles.filter(tags__slug=tag)
             # Only a tag of a listed article is named: other tags (e.g. a hidden alumnus' topics) stay unconfirmed.

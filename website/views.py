@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from core.access import viewable_pages
+from core.facets import read_query
 from core.links import absolute_url
 
 
@@ -19,7 +20,7 @@ def searchable_pages(user):
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()
+    query = read_query(request.GET, max_length=10_000)
     too_long = len(query) > settings.SEARCH_QUERY_MAX_LENGTH
     query = query[: settings.SEARCH_QUERY_MAX_LENGTH]
     results = None
