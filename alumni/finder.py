@@ -124,7 +124,8 @@ def find_collaborators(user, need="", region=None, help_type=""):
 
 
 class FinderForm(forms.Form):
-    need = forms.CharField(
+    # The site's one naming scheme for URL parameters: `q` for words, `region` and `help` as in the directory.
+    q = forms.CharField(
         label=_("What do you need?"),
         max_length=NEED_MAX_LENGTH,
         required=False,
@@ -138,12 +139,12 @@ class FinderForm(forms.Form):
         required=False,
         empty_label=_("Anywhere"),
     )
-    help_type = forms.ChoiceField(
+    help = forms.ChoiceField(
         label=_("Kind of help"), choices=[("", _("Any kind of help")), *HelpType.choices], required=False
     )
 
     def clean(self):
         data = super().clean()
-        if not self.errors and not (data.get("need", "").strip() or data.get("region") or data.get("help_type")):
+        if not self.errors and not (data.get("q", "").strip() or data.get("region") or data.get("help")):
             raise ValidationError(_("Describe what you need, or choose a region or a kind of help."))
         return data

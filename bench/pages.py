@@ -30,7 +30,7 @@ PAGES = [
     ("/", 250),
     ("/alumni/", 250),
     ("/alumni/?q=dialog", 250),
-    ("/alumni/cari-kolaborator/?need=fasilitator+deteksi+dini&region=kabupaten-pandeglang&help_type=facilitator", 300),
+    ("/alumni/cari-kolaborator/?q=fasilitator+deteksi+dini&region=kabupaten-pandeglang&help=facilitator", 300),
     ("/alumni/organisasi/", 200),
     ("/kegiatan/", 200),
     ("/kegiatan/?view=calendar", 200),

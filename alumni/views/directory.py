@@ -221,7 +221,7 @@ def finder(request):
     people = organisations = None
     if submitted and form.is_valid():
         data = form.cleaned_data
-        people, organisations = find_collaborators(request.user, data["need"], data["region"], data["help_type"])
+        people, organisations = find_collaborators(request.user, data["q"], data["region"], data["help"])
     context = {"form": form, "people": people, "organisations": organisations, "crumbs": _crumbs()}
     return TemplateResponse(request, "alumni/finder.html", context, status=400 if form.errors else 200)
 

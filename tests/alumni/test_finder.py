@@ -101,7 +101,7 @@ def test_finder_page_shows_ranked_people_and_organisations_with_reasons(client, 
         display_name="Sekadar Topik", visible=Visibility.PUBLIC, open_to_collaborate=True, topics=["deteksi dini"]
     )
     OrganisationFactory(name="Forum Deteksi Dini", description="")
-    response = client.get(FINDER, {"need": "deteksi dini", "region": pandeglang.slug, "help_type": "facilitator"})
+    response = client.get(FINDER, {"q": "deteksi dini", "region": pandeglang.slug, "help": "facilitator"})
     assert response.status_code == 200
     assert [match.name for match in response.context["people"]] == ["Rina Fasilitator", "Sekadar Topik"]
     html = response.content.decode()
@@ -117,17 +117,17 @@ def test_finder_form_without_input_shows_the_empty_form(client, home):
     assert response.context["people"] is None
     html = response.content.decode()
     assert (
-        '<label for="id_need">' in html and '<label for="id_region">' in html and '<label for="id_help_type">' in html
+        '<label for="id_q">' in html and '<label for="id_region">' in html and '<label for="id_help">' in html
     )
 
 
 @pytest.mark.parametrize(
     "params",
     [
-        {"need": "", "region": "", "help_type": ""},
-        {"need": "deteksi", "region": "tidak-ada"},
-        {"need": "deteksi", "help_type": "penyihir"},
-        {"need": "x" * 501},
+        {"q": "", "region": "", "help": ""},
+        {"q": "deteksi", "region": "tidak-ada"},
+        {"q": "deteksi", "help": "penyihir"},
+        {"q": "x" * 501},
     ],
 )
 def test_bad_finder_input_gives_form_errors_and_400_keeping_what_was_typed(client, home, params):
@@ -137,8 +137,8 @@ def test_bad_finder_input_gives_form_errors_and_400_keeping_what_was_typed(clien
     assert response.context["people"] is None
     html = response.content.decode()
     assert 'aria-invalid="true"' in html or "form-errors" in html
-    if params.get("need") and len(params["need"]) < 100:
-        assert params["need"] in html
+    if params.get("q") and len(params["q"]) < 100:
+        assert params["q"] in html
 
 
 def test_finder_query_count_does_not_grow_with_the_number_of_alumni(client, home):
@@ -151,7 +151,7 @@ def test_finder_query_count_does_not_grow_with_the_number_of_alumni(client, home
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            client.get(FINDER, {"need": "deteksi dini", "help_type": "facilitator"})
+            client.get(FINDER, {"q": "deteksi dini", "help": "facilitator"})
         return len(queries)
 
     add(10)

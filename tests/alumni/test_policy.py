@@ -141,7 +141,7 @@ def test_profile_visibility_on_every_listing(visibility, viewers, as_user, home)
             assert ("Wulan Matriks" in client.get(url).content.decode()) == expected, (viewer, url)
         results = client.get(reverse("alumni:autocomplete"), {"q": "Wulan"}).json()["results"]
         assert bool(results) == expected
-        finder = client.get(reverse("alumni:finder"), {"need": "riset topik-matriks", "help_type": "research"})
+        finder = client.get(reverse("alumni:finder"), {"q": "riset topik-matriks", "help": "research"})
         assert ("Wulan Matriks" in finder.content.decode()) == expected
 
     assert (profile.public_id in as_user(None).get("/sitemap.xml").content.decode()) == (

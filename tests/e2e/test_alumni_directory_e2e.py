@@ -94,6 +94,6 @@ def test_directory_and_profile_pages_have_no_serious_accessibility_violations(li
         "directory": reverse("alumni:directory"),
         "filtered": reverse("alumni:directory") + "?region=kabupaten-pandeglang&q=rina",
         "profile": reverse("alumni:profile", args=[alumni["rina"].public_id]),
-        "finder": reverse("alumni:finder") + "?need=deteksi+dini&help_type=facilitator",
+        "finder": reverse("alumni:finder") + "?q=deteksi+dini&help=facilitator",
     }[which]
     assert axe_check(live_server.url + url) == []
