@@ -32,12 +32,14 @@ run: migrate
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production on one machine: the web server and the task worker (e-mail, indexing, text extraction), see Procfile.
+# Settings come from the environment, and from ./.env when there is one.
 serve: $(VENV)/.runtime
-	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/python manage.py collectstatic --noinput -v0
-	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/python manage.py migrate --noinput
-	if [ -n "$$SITE_URL" ]; then DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/python manage.py set_site_url; fi
-	DJANGO_SETTINGS_MODULE=website.settings.production PATH="$(CURDIR)/$(BIN):$$PATH" \
-		$(BIN)/honcho start --no-prefix --port $(PORT) --procfile Procfile
+	set -a; [ ! -f .env ] || . ./.env; set +a; \
+	export DJANGO_SETTINGS_MODULE=website.settings.production PATH="$(CURDIR)/$(BIN):$$PATH"; \
+	python manage.py collectstatic --noinput -v0 && \
+	python manage.py migrate --noinput && \
+	{ [ -z "$$SITE_URL" ] || python manage.py set_site_url; } && \
+	exec honcho start --no-prefix --port $${PORT:-$(PORT)} --procfile Procfile --env /dev/null
 
 # Style, formatting, and the layers of README's "Layout" (import-linter contracts in pyproject.toml).
 lint: $(VENV)/.dev

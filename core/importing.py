@@ -190,7 +190,7 @@ JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
 XLSX_SUFFIXES = {".xlsx"}
 ACCEPTED_SUFFIXES = ".csv,.jsonl,.ndjson,.xlsx"
 MAX_XLSX_ROWS = 50_000
-MAX_EMPTY_ROWS = 1_000
+MAX_XLSX_COLUMNS = 30
 
 
 class TableError(Exception):
@@ -295,19 +295,15 @@ def _xlsx_records(data, name, columns, required_columns):
         ) from error
     try:
         sheet = workbook.worksheets[0]
-        # A sheet may claim to span A1:XFD1048576 (one stray cell far down, formatting of whole columns): read only
-        # the rows it holds, as wide as the columns we know, and stop after a long run of empty rows.
+        # A sheet may claim to span A1:XFD1048576 (a stray cell far down, formatting of whole columns): read only the
+        # rows it holds, and no wider than a table of ours can be (cells further right are not read at all).
         sheet.reset_dimensions()
-        header, records, empty_run = None, [], 0
-        for line, row in enumerate(sheet.iter_rows(values_only=True, max_col=len(columns) + 10), start=1):
+        header, records = None, []
+        for line, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS), start=1):
             cells = [_xlsx_cell(value) for value in row]
             if not any(cell.strip() for cell in cells):
-                empty_run += 1
-                if empty_run > MAX_EMPTY_ROWS:
-                    break
                 continue
-            empty_run = 0
-            if line > MAX_XLSX_ROWS:
+            if len(records) >= MAX_XLSX_ROWS:
                 raise TableError(
                     gettext("%(file)s has more than %(count)d rows: split it into smaller files.")
                     % {"file": name, "count": MAX_XLSX_ROWS}

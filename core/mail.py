@@ -26,7 +26,7 @@ import logging
 import re
 from datetime import timedelta
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
@@ -59,12 +59,13 @@ SENDING_TIMEOUT = timedelta(minutes=15)
 SUBJECT_LENGTH = OutgoingEmail._meta.get_field("subject").max_length
 
 
-def send(to, template, context=None, *, language=None, attachments=(), reply_to="", condition=None):
+def send(to, template, context=None, *, language=None, attachments=(), reply_to="", condition=None, account=None):
     """Write the e-mail `template` to `to` in `language` (the active language by default) and queue it.
 
     `attachments` are (filename, bytes, content type). `condition` is (dotted path of a function, JSON-ready
     arguments): the function is called with them just before each attempt, and the e-mail is dropped if it returns
-    False. Returns the queued OutgoingEmail.
+    False. `account` is the account the e-mail is about, when it goes to an address the account no longer has (its
+    old address after a change), so it is in the account's data and erased with it. Returns the queued OutgoingEmail.
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
@@ -84,6 +85,7 @@ def send(to, template, context=None, *, language=None, attachments=(), reply_to=
         content=seal(text, html, attachments),
         condition={"check": condition[0], "args": list(condition[1])} if condition else {},
         reply_to=reply_to,
+        account_id=account.pk if account is not None else None,
     )
     _enqueue(email.pk)
     return email
@@ -93,8 +95,11 @@ def send(to, template, context=None, *, language=None, attachments=(), reply_to=
 
 
 def _fernet():
-    key = hashlib.sha256(f"core.mail:{settings.SECRET_KEY}".encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(key))
+    """Encrypts with SECRET_KEY; also reads what older keys (SECRET_KEY_FALLBACKS, while a key is rotated) wrote."""
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return MultiFernet(
+        [Fernet(base64.urlsafe_b64encode(hashlib.sha256(f"core.mail:{key}".encode()).digest())) for key in keys]
+    )
 
 
 def seal(text, html, attachments=()):
@@ -160,6 +165,7 @@ def message_of(email):
 
 
 def still_wanted(email):
+    """Whether the e-mail's condition (if any) still holds; raises whatever checking it raises."""
     if not email.condition:
         return True
     return bool(import_string(email.condition["check"])(*email.condition.get("args", [])))
@@ -185,7 +191,17 @@ def deliver(email_id, now=None):
     if not claimed:
         return
     email = OutgoingEmail.objects.get(pk=email_id)
-    if not still_wanted(email):
+    try:
+        wanted = still_wanted(email)
+    except Exception as error:  # the condition's code moved or broke: staff see it, nothing is sent blindly
+        logger.exception("The condition of e-mail %s to %s cannot be checked", email.pk, email.to)
+        OutgoingEmail.objects.filter(pk=email.pk).update(
+            status=Status.FAILED,
+            next_attempt_at=None,
+            last_error=f"Condition: {error.__class__.__name__}: {error}"[:255],
+        )
+        return
+    if not wanted:
         _finish(email, Status.DROPPED)
         return
     try:
@@ -283,6 +299,11 @@ def send_again(emails):
 # --- The personal data the queue holds (members.personal_data) -------------------------------------------------
 
 
+def emails_of(account):
+    """The e-mails to the account's address, whatever its case, and those sent about it to other addresses."""
+    return emails_to([account.email]) | OutgoingEmail.objects.filter(account_id=account.pk)
+
+
 def emails_to(addresses):
     """The e-mails to any of these addresses, whatever their case."""
     match = Q(pk__in=[])
@@ -292,8 +313,8 @@ def emails_to(addresses):
     return OutgoingEmail.objects.filter(match)
 
 
-def export_for(addresses):
-    """What the queue knows about e-mails to these addresses (never the messages, which hold one-time links)."""
+def export_for(account):
+    """What the queue knows about the account's e-mails (never the messages, which hold one-time links)."""
     return [
         {
             "to": email.to,
@@ -302,10 +323,10 @@ def export_for(addresses):
             "queued_at": email.created_at.isoformat(),
             "sent_at": email.sent_at.isoformat() if email.sent_at else None,
         }
-        for email in emails_to(addresses).order_by("created_at", "pk")
+        for email in emails_of(account).order_by("created_at", "pk")
     ]
 
 
-def erase_for(addresses):
-    """Forget every e-mail to these addresses (an account deleted under UU PDP)."""
-    emails_to(addresses).delete()
+def erase_for(account):
+    """Forget every e-mail of the account (deleted under UU PDP)."""
+    OutgoingEmail.objects.filter(pk__in=emails_of(account).values("pk")).delete()

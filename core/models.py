@@ -1,6 +1,7 @@
 """What every app stands on: the regions shared by alumni, resources and events, the abstract page type every page
 inherits, and the queue of outgoing e-mail."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -134,12 +135,20 @@ class OutgoingEmail(models.Model):
         _("still wanted if"), default=dict, blank=True, editable=False, help_text=_("Checked just before sending.")
     )
     reply_to = models.EmailField(_("reply to"), blank=True)
+    # Named by setting, not imported: the kernel knows no app. Only for e-mails to an address the account no longer
+    # has (the old one, after a change), so that they are in its data and go with it.
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+", editable=False
+    )
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("queued"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    # Wagtail's "usage" index needs no row per e-mail (nor a trace of whom it was about).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -13,9 +13,5 @@ class MembersConfig(AppConfig):
 
         from . import personal_data
 
-        # E-mails the site queued or sent to the account's address: who, what about, when (never the messages).
-        personal_data.register(
-            "emails",
-            export=lambda user: mail.export_for([user.email]),
-            erase=lambda user: mail.erase_for([user.email]),
-        )
+        # E-mails the site queued or sent to the account: who, what about, when (never the messages).
+        personal_data.register("emails", export=mail.export_for, erase=mail.erase_for)

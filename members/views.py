@@ -121,7 +121,7 @@ def email_confirm(request, token):
             email_changed.send(sender=type(user), user=user, old_email=old_email)
             if old_email:
                 context = {"name": user.first_name or new_email, "when": timezone.now()}
-                mail.send(old_email, "members/email/email_changed", context, language=user.language)
+                mail.send(old_email, "members/email/email_changed", context, language=user.language, account=user)
         messages.success(request, _("Your e-mail address is changed. We told your old address about it."))
         return redirect(account_url())
     return _render(request, "email_confirm", {"new_email": change["new"], "usable": True})

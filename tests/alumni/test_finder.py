@@ -116,9 +116,7 @@ def test_finder_form_without_input_shows_the_empty_form(client, home):
     assert response.status_code == 200
     assert response.context["people"] is None
     html = response.content.decode()
-    assert (
-        '<label for="id_q">' in html and '<label for="id_region">' in html and '<label for="id_help">' in html
-    )
+    assert '<label for="id_q">' in html and '<label for="id_region">' in html and '<label for="id_help">' in html
 
 
 @pytest.mark.parametrize(

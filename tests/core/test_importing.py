@@ -153,3 +153,15 @@ def test_a_workbook_claiming_a_million_rows_with_a_stray_cell_far_down_is_read_a
     workbook.save(buffer)
     records = read_table(buffer.getvalue(), "besar.xlsx", COLUMNS, ("external_id",))
     assert [record.values["external_id"] for record in records] == ["A-1"]
+
+
+def test_a_row_after_a_long_gap_in_a_spreadsheet_is_still_read():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(COLUMNS))
+    sheet.append(["A-1", "Siti Rahmawati", 2024])
+    sheet["A1502"], sheet["B1502"] = "A-2", "Budi Santoso"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    records = read_table(buffer.getvalue(), "celah.xlsx", COLUMNS, ("external_id",))
+    assert [(record.line, record.values["external_id"]) for record in records] == [(2, "A-1"), (1502, "A-2")]

@@ -216,3 +216,24 @@ def test_a_message_whose_condition_no_longer_holds_is_dropped_not_sent(settings)
     assert [message.to for message in django_mail.outbox] == [["a@example.org"]]
     unwanted.refresh_from_db()
     assert unwanted.status == Status.DROPPED and unwanted.content == ""
+
+
+def test_while_a_secret_key_is_rotated_the_waiting_messages_stay_readable(settings):
+    email = queue_later(settings)
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "the-new-key", [settings.SECRET_KEY]
+    mail.deliver(email.pk)
+    email.refresh_from_db()
+    assert email.status == Status.SENT and len(django_mail.outbox) == 1
+
+
+def test_a_condition_that_cannot_be_checked_fails_the_email_for_staff_and_the_queue_goes_on(settings, caplog):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with time_machine.travel(NOW, tick=False):
+        broken = mail.send("a@example.org", TEMPLATE, {"name": "A", "when": NOW}, condition=("events.emails.gone", []))
+        fine = mail.send("b@example.org", TEMPLATE, {"name": "B", "when": NOW})
+    with time_machine.travel(NOW + mail.SENDING_TIMEOUT, tick=False):
+        assert mail.send_due() == 2
+    broken.refresh_from_db()
+    assert broken.status == Status.FAILED and broken.last_error.startswith("Condition:")
+    assert [message.to for message in django_mail.outbox] == [["b@example.org"]]
+    assert OutgoingEmail.objects.get(pk=fine.pk).status == Status.SENT

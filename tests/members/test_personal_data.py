@@ -224,3 +224,13 @@ def test_the_e_mails_sent_to_me_are_in_my_data_without_their_links_and_go_with_m
 
     logged_in.post(reverse("members:account_delete"), {"password": PASSWORD})
     assert list(OutgoingEmail.objects.values_list("to", flat=True)) == ["orang.lain@example.org"]
+
+
+def test_the_e_mail_to_my_old_address_after_a_change_is_mine_too(logged_in, owner):
+    mail_queue.send(
+        "lama@example.org", "members/email/email_changed", {"name": "A", "when": timezone.now()}, account=owner
+    )
+    data = json.loads(logged_in.post(reverse("members:data_export")).content)
+    assert [email["to"] for email in data["emails"]] == ["lama@example.org"]
+    logged_in.post(reverse("members:account_delete"), {"password": PASSWORD})
+    assert not OutgoingEmail.objects.exists()
