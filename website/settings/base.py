@@ -294,3 +294,5 @@ INTRODUCTIONS_PER_RECIPIENT_PER_DAY = int(os.environ.get("INTRODUCTIONS_PER_RECI
 # Behind a load balancer, how many proxies append to X-Forwarded-For: rate limits then see the visitor's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 EVENTS_PER_PAGE = 12
+# /healthz/ reports the task worker late when the oldest due task has waited longer than this.
+HEALTH_MAX_QUEUE_SECONDS = int(os.environ.get("HEALTH_MAX_QUEUE_SECONDS", "300"))
