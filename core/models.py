@@ -108,6 +108,23 @@ class BasePage(Page):
         return self.social_image or self.listing_image
 
 
+# --- Rate limits ---------------------------------------------------------------------------------------------
+
+
+class RateCounter(models.Model):
+    """How often one identity (stored hashed) did one thing in the current window: the count behind a rate limit."""
+
+    key = models.CharField(max_length=120, unique=True)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("rate limit counter")
+
+    def __str__(self):
+        return self.key
+
+
 # --- E-mail --------------------------------------------------------------------------------------------------
 
 

@@ -1,13 +1,18 @@
-"""Counting limits in Django's cache: local memory on one machine, Redis shared by every app server in production.
+"""Counting limits in the database: shared by every app server, and kept when the cache (Redis) restarts empty or
+goes away, so one address never gets more than its limit.
 
 A limit counts events per identity (an IP address, an e-mail address, a profile) in a window that starts with the
-first event. Identities are hashed before they become cache keys, so the cache holds no addresses.
+first event. Identities are hashed before they are stored, so the table holds no addresses.
 """
 
 import hashlib
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from .models import RateCounter
 
 DAY = 24 * 60 * 60
 
@@ -22,19 +27,23 @@ class RateLimit:
 
     def key(self, identity):
         digest = hashlib.sha256(str(identity).strip().casefold().encode()).hexdigest()
-        return f"ratelimit:{self.scope}:{digest}"
+        return f"{self.scope}:{digest}"
 
     def hit(self, identity):
-        """Count one event; False when it goes over the limit."""
-        key = self.key(identity)
-        # add() only sets a missing key, so the window is not extended by later events; incr() is atomic on Redis.
-        cache.add(key, 0, self.period)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the key expired between add() and incr()
-            cache.add(key, 1, self.period)
-            count = 1
-        return count <= self.limit
+        """Count one event; False when it goes over the limit. One row per identity, locked while it is counted."""
+        now = timezone.now()
+        window = timedelta(seconds=self.period)
+        with transaction.atomic():
+            counter, _created = RateCounter.objects.select_for_update().get_or_create(
+                key=self.key(identity), defaults={"window_start": now, "count": 0}
+            )
+            if counter.window_start <= now - window:
+                counter.window_start, counter.count = now, 0
+            counter.count += 1
+            counter.save(update_fields=["window_start", "count"])
+            # Counters whose window is long over say nothing any more: they go.
+            RateCounter.objects.filter(key__startswith=f"{self.scope}:", window_start__lt=now - 2 * window).delete()
+        return counter.count <= self.limit
 
 
 def client_ip(request):

@@ -4,7 +4,6 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,14 +17,6 @@ pytestmark = pytest.mark.django_db
 UNKNOWN_ID = "TidakAdaSiap"  # 12 characters, like a real public id
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 LINK_RE = re.compile(r"https?://\S+/perkenalan/jawab/([-\w]+)/")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    """Rate limits live in the cache, which outlives a test."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

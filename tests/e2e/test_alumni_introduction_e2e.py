@@ -2,7 +2,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
@@ -29,7 +28,6 @@ def choose(page, facet, value):
 
 @pytest.fixture
 def alumni(home):
-    cache.clear()  # the rate limits count in the cache, which outlives a test
     lebak, cilegon = region("Kabupaten Lebak"), region("Kota Cilegon")
     mediator = ProfileFactory(
         display_name="Wulan Mediator",

@@ -1,0 +1,39 @@
+"""The site with its cache gone (Redis at a port where nothing listens, with the production options) still serves
+pages, and rate limits, counted in the database, hold whatever happens to the cache."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.utils import timezone
+
+from core.models import RateCounter
+from core.ratelimit import RateLimit
+
+pytestmark = pytest.mark.django_db
+
+REDIS_DOWN = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6399/0",  # nothing listens there
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }
+}
+
+
+def test_with_redis_down_pages_are_served_from_the_database(client, settings, home, news_index):
+    settings.CACHES = REDIS_DOWN
+    for path in (home.url, news_index.url, "/alumni/", "/search/?q=toleransi"):
+        assert client.get(path).status_code == 200, path
+
+
+def test_a_rate_limit_holds_when_the_cache_empties_and_opens_again_after_its_window():
+    limit = RateLimit("test:introductions", 2)
+    assert [limit.hit("budi@example.org") for _ in range(3)] == [True, True, False]
+    cache.clear()  # Redis restarted empty
+    assert not limit.hit("Budi@Example.org ")  # the same address, whatever its case and spaces
+    assert limit.hit("siti@example.org")  # another address has its own count
+    assert "budi" not in " ".join(RateCounter.objects.values_list("key", flat=True))  # stored hashed
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=1, seconds=1)):
+        assert limit.hit("budi@example.org")
