@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test serve lint format migrate demo messages bench lock audit clean
+.PHONY: run test serve backup restore-drill lint format migrate demo messages bench lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed") if sys.version_info < (3, 11) else None'
@@ -31,15 +31,25 @@ run: migrate
 	$(BIN)/python manage.py load_demo_content --if-empty
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Production on one machine: the web server and the task worker (e-mail, indexing, text extraction), see Procfile.
-# Settings come from the environment, and from ./.env when there is one.
+# Production on one machine: the web server, the task worker (e-mail, indexing, text extraction) and the schedule,
+# each restarted by supervisord when it dies (deploy/supervisord.conf). Settings come from the environment, and
+# from ./.env when there is one.
 serve: $(VENV)/.runtime
 	set -a; [ ! -f .env ] || . ./.env; set +a; \
-	export DJANGO_SETTINGS_MODULE=website.settings.production PATH="$(CURDIR)/$(BIN):$$PATH"; \
+	export DJANGO_SETTINGS_MODULE=website.settings.production PATH="$(CURDIR)/$(BIN):$$PATH" \
+		PORT=$${PORT:-$(PORT)}; \
+	mkdir -p .run && \
 	python manage.py collectstatic --noinput -v0 && \
 	python manage.py migrate --noinput && \
 	{ [ -z "$$SITE_URL" ] || python manage.py set_site_url; } && \
-	exec honcho start --no-prefix --port $${PORT:-$(PORT)} --procfile Procfile --env /dev/null
+	exec supervisord --configuration deploy/supervisord.conf
+
+# Back up the database and the uploaded files into BACKUP_DIR/<date-time> (README, "Backups"), and the restore
+# drill: back up, restore into a scratch database and media folder, and prove every page, document and image serves.
+backup restore-drill: $(VENV)/.runtime
+	set -a; [ ! -f .env ] || . ./.env; set +a; \
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-website.settings.production} \
+		$(BIN)/python manage.py $(subst -,_,$@)
 
 # Style, formatting, and the layers of README's "Layout" (import-linter contracts in pyproject.toml).
 lint: $(VENV)/.dev
@@ -78,4 +88,4 @@ bench: $(VENV)/.runtime
 		$(BIN)/python bench/pages.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-media .bench.sqlite3 .bench-media
+	rm -rf $(VENV) .run .pytest_cache .ruff_cache staticfiles .test-media .bench.sqlite3 .bench-media

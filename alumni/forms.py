@@ -14,6 +14,7 @@ from modelcluster.forms import BaseChildFormSet, ClusterForm
 
 from core.forms import PlainLabels, plain_text
 from core.models import Region
+from core.storage import check_free_space
 
 from . import consent
 from .models import Audience, HelpOffer, HelpType, Introduction, Profile, Visibility
@@ -241,6 +242,7 @@ class ProfileForm(PlainLabels, ClusterForm):
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")
+        check_free_space(upload)
         return process_photo(upload) if upload else None
 
     def clean(self):

@@ -1,8 +1,8 @@
 """`/healthz/` for load balancers and monitoring: is the database reachable, does the cache answer, is the task worker
-keeping up (how long the oldest due task has waited)?
+keeping up (how long the oldest due task has waited), is the schedule running (no job's turn long overdue)?
 
 It answers 503 only when the database is down: then this app server cannot serve anyone. A cache outage or a late
-worker is reported with 200 (the pages still work; e-mails wait), for monitoring to alert on.
+worker or schedule is reported with 200 (the pages still work; e-mails wait), for monitoring to alert on.
 """
 
 import time
@@ -16,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_tasks_db.models import DBTaskResult
 
+from .schedule import schedule_state, uses_database_tasks
+
 
 @require_GET
 @never_cache
@@ -23,6 +25,7 @@ def healthz(request):
     checks = {"database": database_state()}
     checks["cache"] = cache_state()
     checks["worker"] = worker_state() if checks["database"] == "ok" else "unknown"
+    checks["schedule"] = schedule_state() if checks["database"] == "ok" else "unknown"
     status = 200 if checks["database"] == "ok" else 503
     response = JsonResponse({"status": "ok" if status == 200 else "failing", **checks}, status=status)
     if status == 503:
@@ -51,7 +54,7 @@ def cache_state():
 
 def worker_state():
     """ "ok", "late (N s)" when the oldest due task has waited longer than HEALTH_MAX_QUEUE_SECONDS, or "not used"."""
-    if "DatabaseBackend" not in settings.TASKS["default"]["BACKEND"]:
+    if not uses_database_tasks():
         return "not used"
     oldest = DBTaskResult.objects.ready().order_by("enqueued_at").values_list("enqueued_at", "run_after").first()
     if oldest is None:

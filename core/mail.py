@@ -296,6 +296,15 @@ def send_again(emails):
     return len(ids)
 
 
+def prune_log(now=None):
+    """Forget delivered and dropped e-mails older than EMAIL_LOG_DAYS (their messages went at once; this removes
+    who was written to, and when). Failed ones stay until staff send them again or delete them."""
+    now = now or timezone.now()
+    old = now - timedelta(days=settings.EMAIL_LOG_DAYS)
+    deleted, _ = OutgoingEmail.objects.filter(status__in=[Status.SENT, Status.DROPPED], created_at__lt=old).delete()
+    return deleted
+
+
 # --- The personal data the queue holds (members.personal_data) -------------------------------------------------
 
 

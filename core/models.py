@@ -125,6 +125,26 @@ class RateCounter(models.Model):
         return self.key
 
 
+# --- The schedule (core.schedule) -----------------------------------------------------------------------------
+
+
+class ScheduledJob(models.Model):
+    """When a job of the schedule last ran and next runs; the row is also how only one server runs each turn."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    next_run_at = models.DateTimeField(_("next run"))
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 # --- E-mail --------------------------------------------------------------------------------------------------
 
 

@@ -46,6 +46,13 @@ class RateLimit:
         return counter.count <= self.limit
 
 
+def prune(now=None):
+    """Delete counters untouched for a week: no limit of the site counts over a longer window."""
+    now = now or timezone.now()
+    deleted, _ = RateCounter.objects.filter(window_start__lt=now - timedelta(days=7)).delete()
+    return deleted
+
+
 def client_ip(request):
     """The visitor's address. Behind proxies, set TRUSTED_PROXY_COUNT to how many of them add to X-Forwarded-For:
     the address they saw is then read from the right of the header, where a visitor cannot forge it."""

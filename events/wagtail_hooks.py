@@ -188,7 +188,9 @@ def cancel_view(request, pk):
         promoted = services.cancel(registration)
         messages.success(request, _("The registration of %(name)s is cancelled.") % {"name": registration.name})
         for person in promoted:
-            messages.info(request, _("%(name)s got the free seat and was told by e-mail.") % {"name": person.name})
+            messages.info(
+                request, _("%(name)s got the free seat; an e-mail telling them is on its way.") % {"name": person.name}
+            )
         return redirect(next_url)
     context = {"registration": registration, "next_url": next_url, "page_title": _("Cancel registration")}
     return TemplateResponse(request, "events/registration_admin_cancel.html", context)

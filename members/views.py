@@ -93,7 +93,12 @@ def email_change(request):
         context = {"name": user.first_name or user.email, "url": url}
         mail.send(new_email, "members/email/email_confirm", context)
         messages.success(
-            request, _("We sent a link to %(email)s. Your address changes when you open it.") % {"email": new_email}
+            request,
+            _(
+                "We are sending a link to %(email)s; it may take a few minutes to arrive. Your address changes when "
+                "you open it."
+            )
+            % {"email": new_email},
         )
         return redirect(account_url())
     context = {"form": form, "current_email": user.email}

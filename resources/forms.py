@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from core.storage import check_free_space
+
 
 class ResourceDocumentForm(BaseDocumentForm):
     """The admin's document form, telling editors whether the text inside the file could be read for search."""
@@ -12,3 +14,8 @@ class ResourceDocumentForm(BaseDocumentForm):
             status = document.get_extraction_status_display()
             note = f" — {document.extraction_note}" if document.extraction_note else ""
             self.fields["file"].help_text = _("Text for search: %(status)s%(note)s") % {"status": status, "note": note}
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        check_free_space(file)
+        return file

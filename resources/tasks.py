@@ -31,3 +31,29 @@ def extract_document_text(document_id):
     index.insert_or_update_object(document)
     for page in ResourcePage.objects.filter(files__document=document).distinct():
         index.insert_or_update_object(page)
+
+
+def resume_pending_extraction():
+    """Queue extraction for documents still "not read yet" whose task is neither queued nor running (it was lost:
+    the queue was cleared, or the worker died and its row was pruned). Returns how many were queued."""
+    from django.conf import settings
+
+    from .models import ResourceDocument
+
+    pending = set(
+        ResourceDocument.objects.filter(extraction_status=ExtractionStatus.PENDING).values_list("pk", flat=True)
+    )
+    if not pending:
+        return 0
+    if "DatabaseBackend" in settings.TASKS["default"]["BACKEND"]:
+        from django_tasks.base import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        waiting = DBTaskResult.objects.filter(
+            task_path=extract_document_text.module_path,
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        ).values_list("args_kwargs", flat=True)
+        pending -= {args_kwargs["args"][0] for args_kwargs in waiting if args_kwargs.get("args")}
+    for document_id in sorted(pending):
+        extract_document_text.enqueue(document_id)
+    return len(pending)

@@ -107,3 +107,11 @@ def logged_in(owner, profile):
     client = Client()
     client.force_login(owner)
     return client
+
+
+@pytest.fixture
+def root_collection(db):
+    """Wagtail's root collection, made again when a transactional test before this one emptied the tables."""
+    from wagtail.models import Collection
+
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")

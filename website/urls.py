@@ -50,3 +50,4 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+handler500 = "core.errors.server_error"

@@ -18,7 +18,10 @@ def health(client):
 
 @pytest.mark.django_db
 def test_a_healthy_site_says_so(client):
-    assert health(client) == (200, {"status": "ok", "database": "ok", "cache": "ok", "worker": "not used"})
+    assert health(client) == (
+        200,
+        {"status": "ok", "database": "ok", "cache": "ok", "worker": "not used", "schedule": "not started"},
+    )
 
 
 @pytest.mark.django_db
@@ -59,4 +62,10 @@ def test_with_the_database_unreachable_the_answer_is_503_with_retry_after(client
         connection.settings_dict.clear()
         connection.settings_dict.update(saved)
     assert response.status_code == 503 and response["Retry-After"] == "30"
-    assert response.json() == {"status": "failing", "database": "down", "cache": "ok", "worker": "unknown"}
+    assert response.json() == {
+        "status": "failing",
+        "database": "down",
+        "cache": "ok",
+        "worker": "unknown",
+        "schedule": "unknown",
+    }

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Anything that differs between machines comes from the environment."""
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.StorageFullMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -107,6 +109,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that is down or hung fails a request within seconds (a 503 page, core.errors) instead of freezing
+    # every worker; a statement that runs away is stopped. Kept connections are checked before reuse, so the site
+    # recovers by itself after a database restart.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+            "options": f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT', '30')) * 1000}",
+        }
+    )
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue for the lock (up to 20 s) instead of failing with "database is locked" under a burst of
     # registrations; PostgreSQL uses row locks instead.
@@ -144,10 +157,13 @@ MEDIA_URL = "/media/"
 # On one machine Django serves uploaded images itself; behind a CDN or object storage, set SERVE_MEDIA=false.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
+# Uploads on a full disk leave no partial file behind and get a clear message (core.storage); forms refuse a file
+# when less than its size plus MEDIA_RESERVE_MB is free.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+MEDIA_RESERVE_MB = int(os.environ.get("MEDIA_RESERVE_MB", "10"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -196,6 +212,24 @@ EMAIL_DELIVERY_BACKEND = os.environ.get(
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))  # seconds: a hung mail server does not hold a worker
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Jejaring Sekolah Demokrasi <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who hears of server errors by e-mail ("Name <address>" or addresses, comma-separated). Those e-mails go straight to
+# the mail server, not through the queue (which needs the database that may be the thing failing), at most one per
+# kind of error every ten minutes.
+ADMINS = [parseaddr(entry) for entry in env_list("ADMINS")]
+
+# Errors also go to Sentry when SENTRY_DSN is set. No request bodies, cookies or user details are sent: the forms
+# carry the personal data of people the site protects.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        max_request_body_size="never",
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
 
 # Search: the database backend (PostgreSQL full text with the Indonesian Snowball stemmer, SQLite FTS5),
 # or Elasticsearch/OpenSearch when ELASTICSEARCH_URL is set.
@@ -245,6 +279,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Uploads: only these file types, and nothing bigger than these limits.
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.ResourceDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt", "rtf", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -268,8 +303,22 @@ SITE_CSP_EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "once_per_interval": {"()": "core.log.OncePerInterval", "seconds": 600},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false", "once_per_interval"],
+            "email_backend": EMAIL_DELIVERY_BACKEND,
+        },
+    },
+    # Django's own "django" logger would e-mail ADMINS too, through the queue and without the filter.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
+    "root": {"handlers": ["console", "mail_admins"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
 NEWS_PER_PAGE = 10
@@ -298,5 +347,19 @@ INTRODUCTIONS_PER_RECIPIENT_PER_DAY = int(os.environ.get("INTRODUCTIONS_PER_RECI
 # Behind a load balancer, how many proxies append to X-Forwarded-For: rate limits then see the visitor's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 EVENTS_PER_PAGE = 12
+# What `manage.py run_schedule` runs (`make serve` starts it): a management command and every how many seconds.
+SCHEDULE = {
+    "send-queued-email": {"command": ["send_queued_email"], "every": 5 * 60},
+    "recover-tasks": {"command": ["recover_tasks"], "every": 5 * 60},
+    "resume-text-extraction": {"command": ["resume_text_extraction"], "every": 15 * 60},
+    "event-reminders": {"command": ["send_event_reminders"], "every": 15 * 60},
+    "prune-records": {"command": ["prune_records"], "every": 24 * 60 * 60},
+}
+# A task running longer than this lost its worker: the schedule queues it again. No task of the site takes minutes.
+TASK_STUCK_MINUTES = int(os.environ.get("TASK_STUCK_MINUTES", "30"))
+# Where `manage.py backup` (make backup) writes when not told: a folder per backup.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+# Delivered and dropped e-mails stay in the staff's e-mail log this long.
+EMAIL_LOG_DAYS = int(os.environ.get("EMAIL_LOG_DAYS", "90"))
 # /healthz/ reports the task worker late when the oldest due task has waited longer than this.
 HEALTH_MAX_QUEUE_SECONDS = int(os.environ.get("HEALTH_MAX_QUEUE_SECONDS", "300"))

@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405  demo content: never in production
@@ -8,8 +11,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "core.mail.QueueBackend"  # pytest-django replaces it with locmem; the queue delivers to locmem too
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Tasks run at once, unless a test starts a real worker process (TASKS_BACKEND=database in its environment).
+if TASKS_BACKEND != "database":  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

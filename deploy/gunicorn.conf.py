@@ -1,0 +1,26 @@
+"""gunicorn's settings for production (`make serve`, the Procfile and the systemd unit all use this file).
+
+Threaded workers (gthread): a request that takes long, such as an upload at the size limit on a slow phone
+connection, holds one thread, not the whole worker, and is not cut at the worker timeout, which only catches a
+worker that stopped answering its master. Put a buffering proxy (deploy/nginx.conf) in front all the same: it
+receives slow uploads in full before they reach the app.
+"""
+
+import os
+
+# HOST=127.0.0.1 when only the proxy on this machine may reach gunicorn.
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
+graceful_timeout = 30
+keepalive = 5
+# Memory a worker may have leaked is given back now and then (jitter: the workers do not all restart at once).
+max_requests = 2000
+max_requests_jitter = 200
+# gunicorn 27's control socket (in the home folder) is not used: supervisord or systemd controls the server.
+control_socket_disable = True
+accesslog = "-"
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
