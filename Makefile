@@ -40,7 +40,7 @@ serve: $(VENV)/.runtime
 		PORT=$${PORT:-$(PORT)}; \
 	mkdir -p .run && \
 	python manage.py collectstatic --noinput -v0 && \
-	python manage.py migrate --noinput && \
+	DB_STATEMENT_TIMEOUT=0 python manage.py migrate --noinput && \
 	{ [ -z "$$SITE_URL" ] || python manage.py set_site_url; } && \
 	exec supervisord --configuration deploy/supervisord.conf
 

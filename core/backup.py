@@ -21,7 +21,8 @@ import tarfile
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.core.files.storage import FileSystemStorage, storages
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 DATABASE_DUMP = "database.dump"
@@ -70,13 +71,34 @@ def _sha256(path):
 
 
 def backup(destination):
-    """Write a backup of the database and the media folder into `destination` (a new or empty folder)."""
+    """Write a backup of the database and the media folder into `destination` (a new or empty folder); a backup
+    that fails leaves nothing behind."""
     destination = Path(destination)
     if destination.exists() and any(destination.iterdir()):
         raise BackupError(f"{destination} is not empty: give a new folder")
     destination.mkdir(parents=True, exist_ok=True)
     os.chmod(destination, 0o700)  # personal data: the server's other users may not read it
+    try:
+        return _write_backup(destination)
+    except BaseException:
+        shutil.rmtree(destination, ignore_errors=True)
+        raise
 
+
+def rotate(folder, keep):
+    """Delete all but the `keep` newest backups in `folder` (those `manage.py backup` named by date); returns them."""
+    backups = sorted(
+        path
+        for path in Path(folder).iterdir()
+        if path.is_dir() and (path / MANIFEST).exists() and path.name[:2] == "20"
+    )
+    removed = backups[: max(len(backups) - keep, 0)]
+    for path in removed:
+        shutil.rmtree(path)
+    return removed
+
+
+def _write_backup(destination):
     if connection.vendor == "postgresql":
         database = DATABASE_DUMP
         _run(
@@ -93,18 +115,26 @@ def backup(destination):
     else:
         raise BackupError(f"Backups of {connection.vendor} databases are not supported")
 
-    media_root = Path(settings.MEDIA_ROOT)
     media_files = 0
-    with tarfile.open(destination / MEDIA_ARCHIVE, "w:gz") as archive:
-        if media_root.is_dir():
-            for path in sorted(media_root.rglob("*")):
-                if path.is_file():
-                    archive.add(path, arcname=str(path.relative_to(media_root)))
-                    media_files += 1
+    media = "archive"
+    if isinstance(storages["default"], FileSystemStorage):
+        media_root = Path(settings.MEDIA_ROOT)
+        with tarfile.open(destination / MEDIA_ARCHIVE, "w:gz") as archive:
+            if media_root.is_dir():
+                for path in sorted(media_root.rglob("*")):
+                    if path.is_file():
+                        archive.add(path, arcname=str(path.relative_to(media_root)))
+                        media_files += 1
+    else:
+        # Object storage keeps the files: its own versioning or replication backs them up (README, "Backups").
+        media = "object storage"
+        with tarfile.open(destination / MEDIA_ARCHIVE, "w:gz"):
+            pass
 
     manifest = {
         "created_at": timezone.now().isoformat(),
         "database_vendor": connection.vendor,
+        "media": media,
         "media_files": media_files,
         "files": {
             name: {"bytes": (destination / name).stat().st_size, "sha256": _sha256(destination / name)}
@@ -142,6 +172,9 @@ def restore(source):
         raise BackupError(
             f"The backup is of a {manifest['database_vendor']} database; DATABASE_URL points to {connection.vendor}"
         )
+    unpack_media = manifest.get("media", "archive") == "archive"
+    if unpack_media and not isinstance(storages["default"], FileSystemStorage):
+        raise BackupError("The backup's files belong in a media folder, but media go to object storage here")
 
     if connection.vendor == "postgresql":
         connection.close()
@@ -162,10 +195,11 @@ def restore(source):
         connection.close()
         shutil.copyfile(source / DATABASE_SQLITE, connection.settings_dict["NAME"])
 
-    media_root = Path(settings.MEDIA_ROOT)
-    media_root.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(source / MEDIA_ARCHIVE, "r:gz") as archive:
-        archive.extractall(media_root, filter="data")  # no absolute paths, links or ../ out of the folder
+    if unpack_media:
+        media_root = Path(settings.MEDIA_ROOT)
+        media_root.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(source / MEDIA_ARCHIVE, "r:gz") as archive:
+            archive.extractall(media_root, filter="data")  # no absolute paths, links or ../ out of the folder
     return manifest
 
 
@@ -263,9 +297,15 @@ def drill(workdir):
     scratch = None
     if connection.vendor == "postgresql":
         scratch = f"{connection.settings_dict['NAME']}_drill"[:63]
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{scratch}"')
-            cursor.execute(f'CREATE DATABASE "{scratch}"')
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{scratch}"')
+                cursor.execute(f'CREATE DATABASE "{scratch}"')
+        except DatabaseError as error:
+            raise BackupError(
+                f"The drill restores into a scratch database, {scratch}, which the database user may not create "
+                f"({error}). Allow it once: ALTER ROLE {connection.settings_dict.get('USER') or 'your_user'} CREATEDB;"
+            ) from error
         env["DATABASE_URL"] = _database_url(connection.settings_dict, scratch)
     else:
         env["DATABASE_URL"] = f"sqlite:///{workdir / 'restored.sqlite3'}"

@@ -24,4 +24,12 @@ def production_settings(app_configs, **kwargs):
                 id="core.W002",
             )
         )
+    if not settings.ADMINS and not getattr(settings, "SENTRY_DSN", ""):
+        warnings.append(
+            Warning(
+                "Nobody hears of server errors: neither ADMINS nor SENTRY_DSN is set.",
+                hint="Set ADMINS to the technical team's address (and/or SENTRY_DSN).",
+                id="core.W003",
+            )
+        )
     return warnings

@@ -3,6 +3,8 @@
 import logging
 import time
 
+from django.views.debug import SafeExceptionReporterFilter
+
 
 class OncePerInterval(logging.Filter):
     """Lets one record of each kind (logger, message template, exception class) through every `seconds`, in this
@@ -24,3 +26,13 @@ class OncePerInterval(logging.Filter):
             self.last_sent.clear()
         self.last_sent[kind] = now
         return True
+
+
+class NoPostDataFilter(SafeExceptionReporterFilter):
+    """Error reports name the fields of a form that failed, with every value hidden: forms carry the personal data
+    of the people the site protects (names, phone numbers, messages, passwords)."""
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return dict.fromkeys(request.POST, self.cleansed_substitute)

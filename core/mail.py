@@ -194,7 +194,7 @@ def deliver(email_id, now=None):
     try:
         wanted = still_wanted(email)
     except Exception as error:  # the condition's code moved or broke: staff see it, nothing is sent blindly
-        logger.exception("The condition of e-mail %s to %s cannot be checked", email.pk, email.to)
+        logger.exception("The condition of e-mail %s (%s) cannot be checked", email.pk, email.template)
         OutgoingEmail.objects.filter(pk=email.pk).update(
             status=Status.FAILED,
             next_attempt_at=None,
@@ -209,7 +209,7 @@ def deliver(email_id, now=None):
     except (InvalidToken, ValueError, KeyError) as error:
         # Written under another SECRET_KEY (or damaged): no retry can read it.
         _finish(email, Status.FAILED, f"The message cannot be read: {error.__class__.__name__}")
-        logger.error("E-mail %s to %s cannot be read (was SECRET_KEY changed?)", email.pk, email.to)
+        logger.error("E-mail %s (%s) cannot be read (was SECRET_KEY changed?)", email.pk, email.template)
         return
     try:
         message.send()
@@ -235,10 +235,9 @@ def _failed(email, error, now):
     if email.attempts > len(RETRY_DELAYS):
         OutgoingEmail.objects.filter(pk=email.pk).update(status=Status.FAILED, last_error=reason, next_attempt_at=None)
         logger.error(
-            "E-mail %s (%s) to %s could not be delivered after %d attempts: %s",
+            "E-mail %s (%s) could not be delivered after %d attempts: %s",
             email.pk,
             email.template,
-            email.to,
             email.attempts,
             reason,
         )
@@ -248,9 +247,9 @@ def _failed(email, error, now):
         status=Status.QUEUED, last_error=reason, next_attempt_at=next_attempt
     )
     logger.warning(
-        "E-mail %s to %s failed (attempt %d), next try at %s: %s",
+        "E-mail %s (%s) failed (attempt %d), next try at %s: %s",
         email.pk,
-        email.to,
+        email.template,
         email.attempts,
         next_attempt,
         reason,
@@ -282,7 +281,7 @@ def send_due(now=None):
     ids = list(due(now).values_list("pk", flat=True))
     OutgoingEmail.objects.filter(pk__in=ids, status=Status.SENDING).update(status=Status.QUEUED)
     for email_id in ids:
-        deliver(email_id, now)
+        deliver(email_id)  # the clock read again for each: a batch may take minutes while the server times out
     return len(ids)
 
 

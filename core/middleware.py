@@ -1,7 +1,6 @@
 import logging
 
 from django.conf import settings
-from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -41,9 +40,9 @@ class StorageFullMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from .storage import StorageFull
+        from .storage import is_disk_full, storage_full_response
 
-        if isinstance(exception, StorageFull):
+        if is_disk_full(exception):
             logger.error("Disk full: %s (%s)", exception, request.path)
-            return render(request, "core/storage_full.html", status=507)
+            return storage_full_response()
         return None

@@ -41,8 +41,6 @@ class RateLimit:
                 counter.window_start, counter.count = now, 0
             counter.count += 1
             counter.save(update_fields=["window_start", "count"])
-            # Counters whose window is long over say nothing any more: they go.
-            RateCounter.objects.filter(key__startswith=f"{self.scope}:", window_start__lt=now - 2 * window).delete()
         return counter.count <= self.limit
 
 

@@ -23,7 +23,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, close_old_connections
-from django.db.models import Q
 from django.utils import timezone
 
 from .models import ScheduledJob
@@ -35,13 +34,12 @@ logger = logging.getLogger(__name__)
 
 
 def claim(name, every, now):
-    """True when this process takes the job's turn now; the next turn is then `every` seconds later. A next turn
-    further away than `every` (the interval was shortened) counts as due."""
+    """True when this process takes the job's turn now; the next turn is then `every` seconds later (a changed
+    interval takes effect after the turn already planned)."""
     ScheduledJob.objects.get_or_create(name=name, defaults={"next_run_at": now})
-    interval = timedelta(seconds=every)
     return bool(
-        ScheduledJob.objects.filter(Q(next_run_at__lte=now) | Q(next_run_at__gt=now + interval), name=name).update(
-            next_run_at=now + interval, last_started_at=now
+        ScheduledJob.objects.filter(name=name, next_run_at__lte=now).update(
+            next_run_at=now + timedelta(seconds=every), last_started_at=now
         )
     )
 
@@ -63,10 +61,9 @@ def run_job(name, command):
 
 def run_due(now=None):
     """Run every job whose turn has come; returns their names."""
-    now = now or timezone.now()
     ran = []
     for name, job in settings.SCHEDULE.items():
-        if claim(name, job["every"], now):
+        if claim(name, job["every"], now or timezone.now()):  # the clock read again for each job
             run_job(name, job["command"])
             ran.append(name)
     return ran
@@ -108,11 +105,27 @@ def worker_id():
     return f"{socket.gethostname()}-{os.environ.get('WORKER_NAME', 'worker')}"[:64]
 
 
+class TaskAbandoned(Exception):
+    """A task whose worker died under it TASK_MAX_ATTEMPTS times: it is not run again (it may be what kills it)."""
+
+
 def requeue(results):
-    """Put task results back in the queue, to be run again from the start."""
+    """Put task results back in the queue, to be run again from the start; those already started TASK_MAX_ATTEMPTS
+    times are marked failed instead, so one file that crashes the worker cannot crash it for ever."""
     from django_tasks.base import TaskResultStatus
 
-    return results.update(status=TaskResultStatus.READY, started_at=None)
+    requeued = 0
+    for result in results:
+        if len(result.worker_ids) >= settings.TASK_MAX_ATTEMPTS:
+            result.set_failed(TaskAbandoned(f"its worker stopped during {len(result.worker_ids)} attempts"))
+            logger.error("Task %s (%s) abandoned: its worker stopped during each attempt", result.pk, result.task_path)
+        else:
+            requeued += (
+                type(result)
+                .objects.filter(pk=result.pk, status=TaskResultStatus.RUNNING)
+                .update(status=TaskResultStatus.READY, started_at=None)
+            )
+    return requeued
 
 
 def recover_own_tasks(worker):
@@ -120,11 +133,9 @@ def recover_own_tasks(worker):
     from django_tasks_db.models import DBTaskResult
 
     mine = [
-        result.pk
-        for result in DBTaskResult.objects.running().only("pk", "worker_ids")
-        if result.worker_ids and result.worker_ids[-1] == worker
+        result for result in DBTaskResult.objects.running() if result.worker_ids and result.worker_ids[-1] == worker
     ]
-    return requeue(DBTaskResult.objects.running().filter(pk__in=mine))
+    return requeue(mine)
 
 
 def recover_stuck_tasks(now=None):

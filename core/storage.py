@@ -15,7 +15,8 @@ import shutil
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import SourceImageIOError
 
@@ -24,6 +25,19 @@ NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 class StorageFull(SourceImageIOError):
     """A file could not be written whole for lack of space; nothing of it was kept."""
+
+
+def is_disk_full(error):
+    """StorageFull, or any write that failed for lack of space (e.g. Django spooling a large upload to a temp file)."""
+    return isinstance(error, StorageFull) or (isinstance(error, OSError) and error.errno in NO_SPACE)
+
+
+def storage_full_response():
+    """The translated 507 page; static, so it renders whatever else is failing."""
+    from django.http import HttpResponse
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("core/storage_full.html").render(), status=507)
 
 
 class MediaStorage(FileSystemStorage):
@@ -42,9 +56,24 @@ class MediaStorage(FileSystemStorage):
             raise StorageFull(f"No space left to store {name}") from error
 
 
+class TemporaryUploadHandler(TemporaryFileUploadHandler):
+    """Django's handler for large uploads (spooled to FILE_UPLOAD_TEMP_DIR), deleting its half-written temporary file
+    at once when the disk fills, instead of whenever the failed request is garbage-collected."""
+
+    def receive_data_chunk(self, raw_data, start):
+        try:
+            return super().receive_data_chunk(raw_data, start)
+        except OSError:
+            self.file.close()  # a NamedTemporaryFile: closing deletes it
+            raise
+
+
 def free_bytes(path=None):
     """Free space where media files go (or None when that cannot be told, e.g. object storage)."""
-    path = path or settings.MEDIA_ROOT
+    if path is None:
+        if not isinstance(storages["default"], FileSystemStorage):
+            return None  # object storage does not fill up
+        path = settings.MEDIA_ROOT
     while path and not os.path.exists(path):
         path = os.path.dirname(path)
     try:

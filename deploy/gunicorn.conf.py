@@ -8,8 +8,9 @@ receives slow uploads in full before they reach the app.
 
 import os
 
-# HOST=127.0.0.1 when only the proxy on this machine may reach gunicorn.
-bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104
+# Only the proxy on this machine reaches gunicorn (it trusts X-Forwarded-* headers, which anyone else could forge);
+# HOST=0.0.0.0 where the proxy or load balancer is on another host (firewall the port to it) or on a platform.
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))

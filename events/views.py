@@ -4,12 +4,13 @@ registration's own page) and `batal/<token>/` (cancel).
 E-mail scanners open links, so a link only ever shows a page: only a POST (a button) changes anything.
 """
 
-from django.core.cache import cache
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+
+from core.ratelimit import RateLimit
 
 from . import registration as services
 from .emails import notify, registration_urls
@@ -17,7 +18,9 @@ from .forms import RegistrationForm
 from .models import Registration
 
 Status = Registration.Status
-RESEND_SECONDS = 300  # one repeated link per registration per 5 minutes: the form cannot be used to spam someone
+# One repeated link per registration per 5 minutes, counted in the database (kept when the cache is down or emptied):
+# the form cannot be used to spam someone.
+RESEND_LIMIT = RateLimit("events:registration-link", 1, period=300)
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -49,7 +52,7 @@ def register(request, page):
     if form.is_bot:
         return done
     registration, created = services.register(page, form.registration_data())
-    if created or cache.add(f"events:registration-link:{registration.token}", True, RESEND_SECONDS):
+    if created or RESEND_LIMIT.hit(registration.token):
         notify(registration, "confirm_link" if registration.status == Status.PENDING else "already_registered")
     return done
 

@@ -49,11 +49,16 @@ def resume_pending_extraction():
         from django_tasks.base import TaskResultStatus
         from django_tasks_db.models import DBTaskResult
 
-        waiting = DBTaskResult.objects.filter(
-            task_path=extract_document_text.module_path,
-            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-        ).values_list("args_kwargs", flat=True)
-        pending -= {args_kwargs["args"][0] for args_kwargs in waiting if args_kwargs.get("args")}
+        tasks = DBTaskResult.objects.filter(task_path=extract_document_text.module_path)
+        waiting = tasks.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING])
+        pending -= {args_kwargs["args"][0] for args_kwargs in waiting.values_list("args_kwargs", flat=True)}
+        # Reading it stopped the worker every time (core.schedule.TaskAbandoned): say so, and do not try again.
+        abandoned = tasks.filter(status=TaskResultStatus.FAILED, exception_class_path__endswith=".TaskAbandoned")
+        stopped = pending & {args_kwargs["args"][0] for args_kwargs in abandoned.values_list("args_kwargs", flat=True)}
+        ResourceDocument.objects.filter(pk__in=stopped).update(
+            extraction_status=ExtractionStatus.FAILED, extraction_note="The reader stopped on this file every time."
+        )
+        pending -= stopped
     for document_id in sorted(pending):
         extract_document_text.enqueue(document_id)
     return len(pending)

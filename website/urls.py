@@ -3,12 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
+from core.media import serve_image
 from resources.feeds import ResourceFeed
 
 from . import views
@@ -25,15 +25,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Only image files are served from the media folder; documents always go through Wagtail's serve
-    # view, which checks privacy.
-    urlpatterns.append(
-        re_path(
-            r"^media/(?P<path>(?:images|original_images)/[^/]+)$",
-            static_serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    # Only image files are served this way (from the media folder or object storage); documents always go through
+    # Wagtail's serve view, which checks privacy.
+    urlpatterns.append(re_path(r"^media/(?P<path>(?:images|original_images)/[^/]+)$", serve_image))
 
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),

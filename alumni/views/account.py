@@ -160,18 +160,23 @@ def my_profile_edit(request):
         saved = own_profile_or_404(request.user)  # the preview shows what is saved, the form what was typed
         return render(request, "alumni/account/my_profile_edit.html", _edit_context(form, saved), status=400)
     newly_consented = form.needs_consent and form.cleaned_data.get("consent")
-    old_photo = ""
-    with transaction.atomic():
-        profile = form.save(commit=False)
-        if form.cleaned_data["photo_upload"]:
-            old_photo = photos.replace_photo(profile, form.cleaned_data["photo_upload"])
-        elif form.cleaned_data.get("remove_photo"):
-            old_photo = photos.remove_photo(profile)
-        profile.save()
-        if newly_consented:
-            consent.record(profile, ConsentRecord.Action.GIVEN)
-        elif form.choices_changed():
-            consent.record(profile, ConsentRecord.Action.UPDATED)
+    old_photo = new_photo = ""
+    try:
+        with transaction.atomic():
+            profile = form.save(commit=False)
+            if form.cleaned_data["photo_upload"]:
+                old_photo = photos.replace_photo(profile, form.cleaned_data["photo_upload"])
+                new_photo = profile.photo.name
+            elif form.cleaned_data.get("remove_photo"):
+                old_photo = photos.remove_photo(profile)
+            profile.save()
+            if newly_consented:
+                consent.record(profile, ConsentRecord.Action.GIVEN)
+            elif form.choices_changed():
+                consent.record(profile, ConsentRecord.Action.UPDATED)
+    except Exception:
+        photos.delete_file(new_photo)  # not saved: the new photo file must not stay behind
+        raise
     photos.delete_file(old_photo)
     messages.success(request, _("Your profile is saved."))
     return redirect("alumni:my_profile")

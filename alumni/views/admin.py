@@ -136,8 +136,8 @@ class SendInvitationBulkAction(SnippetBulkAction):
         if not num_parent_objects:
             return None
         return ngettext(
-            "Claim invitation sent to %(count)d profile: %(names)s.",
-            "Claim invitations sent to %(count)d profiles: %(names)s.",
+            "Claim invitation on its way to %(count)d profile: %(names)s.",
+            "Claim invitations on their way to %(count)d profiles: %(names)s.",
             num_parent_objects,
         ) % {"count": num_parent_objects, "names": ", ".join(self.sent)}
 

@@ -237,7 +237,7 @@ def test_claim_invitations_are_sent_to_unclaimed_profiles_and_the_others_are_ski
     assert [str(m).strip() for m in get_messages(response.wsgi_request)] == [
         "Skipped: Sudah Punya Akun has already claimed this profile.",
         "Skipped: Tanpa Surel has no e-mail address to send the link to.",
-        "Claim invitation sent to 1 profile: Siap Diundang.",
+        "Claim invitation on its way to 1 profile: Siap Diundang.",
     ]
     [entry] = AuditLog.objects.filter(action=AuditLog.Action.INVITE)
     assert (entry.user, entry.profile) == (staff, ready)

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
+from wagtail.models import Page
 
 from core import backup
 from resources.factories import ResourceDocumentFactory
@@ -34,8 +35,9 @@ def test_the_restore_drill_proves_every_page_document_and_image_serves_from_the_
     call_command("restore_drill", stdout=out)
     report = out.getvalue()
     # In the site's language, Indonesian, like every management command.
+    pages = Page.objects.live().filter(depth__gt=1).count()
     assert "Latihan pemulihan berhasil" in report
-    assert "3 halaman, 1 dokumen, 1 gambar diperiksa: semuanya tersaji" in report
+    assert f"{pages} halaman, 1 dokumen, 1 gambar diperiksa: semuanya tersaji" in report
 
 
 def test_the_drill_fails_when_a_file_did_not_make_it_into_the_backup(site_with_files):
@@ -58,3 +60,13 @@ def test_a_backup_is_private_to_the_server_account_and_a_damaged_one_is_refused(
         call_command("restore", str(folder), stdout=io.StringIO())
     with pytest.raises(CommandError, match="not empty"):
         call_command("backup", str(folder), stdout=io.StringIO())
+
+
+def test_daily_backups_keep_the_newest_and_delete_the_rest(site_with_files, settings, tmp_path):
+    settings.BACKUP_DIR, settings.BACKUP_KEEP = tmp_path / "backups", 2
+    for day in ("2026-11-01-020000", "2026-11-02-020000", "2026-11-03-020000"):
+        backup.backup(settings.BACKUP_DIR / day)
+    (settings.BACKUP_DIR / "notes").mkdir()  # not a backup: left alone
+    call_command("backup", stdout=io.StringIO())
+    kept = sorted(path.name for path in settings.BACKUP_DIR.iterdir())
+    assert len(kept) == 3 and kept[0] == "2026-11-03-020000" and kept[-1] == "notes"

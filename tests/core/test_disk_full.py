@@ -130,3 +130,16 @@ def test_pages_are_served_while_image_sizes_cannot_be_written(small_disk, client
     assert response.status_code == 200
     assert "Lokakarya deteksi dini" in response.content.decode()
     assert not image.renditions.exists()
+
+
+def test_a_large_upload_spooled_to_a_full_temporary_folder_gets_the_507_page(small_disk, editor_client, settings):
+    """Django writes uploads over 2.5 MB to a temporary file while reading the request, before any form runs."""
+    settings.FILE_UPLOAD_TEMP_DIR = str(small_disk)
+    fill(small_disk, leave=64 * 1024)
+    response = editor_client.post(
+        "/admin/documents/add/",
+        {"title": "Laporan besar", "file": SimpleUploadedFile("besar.txt", b"x" * 3 * 1024 * 1024)},
+        raise_request_exception=False,
+    )
+    assert response.status_code == 507 and "Disk server penuh" in response.content.decode()
+    assert files_in(small_disk) == [] and not ResourceDocument.objects.exists()

@@ -50,8 +50,10 @@ def test_each_turn_of_a_job_runs_once_however_many_servers_run_the_schedule(sett
     assert schedule.run_due(now + datetime.timedelta(seconds=300)) == ["recover"]
     job = ScheduledJob.objects.get(name="recover")
     assert job.last_finished_at and job.last_error == ""
-    settings.SCHEDULE["recover"]["every"] = 60  # a shorter interval takes effect at once
-    assert schedule.run_due(now + datetime.timedelta(seconds=301)) == ["recover"]
+    settings.SCHEDULE["recover"]["every"] = 60  # a shorter interval takes effect after the turn already planned
+    assert schedule.run_due(now + datetime.timedelta(seconds=301)) == []
+    assert schedule.run_due(now + datetime.timedelta(seconds=600)) == ["recover"]
+    assert schedule.run_due(now + datetime.timedelta(seconds=660)) == ["recover"]
 
 
 @pytest.mark.django_db
@@ -130,6 +132,24 @@ def test_a_document_whose_task_was_lost_is_read_again_by_the_schedule(settings):
     document.refresh_from_db()
     assert document.extraction_status == ExtractionStatus.OK and "mitigasi" in document.extracted_text
     assert resume_pending_extraction() == 0
+
+
+@pytest.mark.django_db
+def test_a_document_that_stops_the_worker_every_time_is_given_up_and_marked_failed(settings):
+    document, result = _document_waiting_in_the_queue(settings)
+    for attempt in range(settings.TASK_MAX_ATTEMPTS):
+        result.refresh_from_db()
+        result.claim(f"host-reader-{attempt}")  # the worker dies reading it, comes back, tries again
+        if attempt < settings.TASK_MAX_ATTEMPTS - 1:
+            assert schedule.recover_own_tasks(f"host-reader-{attempt}") == 1
+    assert schedule.recover_own_tasks(f"host-reader-{settings.TASK_MAX_ATTEMPTS - 1}") == 0
+    result.refresh_from_db()
+    assert result.status == TaskResultStatus.FAILED and result.exception_class_path.endswith("TaskAbandoned")
+    from resources.tasks import resume_pending_extraction
+
+    assert resume_pending_extraction() == 0  # not queued again
+    document.refresh_from_db()
+    assert document.extraction_status == ExtractionStatus.FAILED and "stopped" in document.extraction_note
 
 
 def _process_env(**extra):
@@ -364,3 +384,16 @@ def test_a_slow_upload_outlasting_the_worker_timeout_is_received_whole(home):
     finally:
         server.send_signal(signal.SIGTERM)
         server.communicate(timeout=30)
+
+
+def test_error_reports_to_admins_name_the_form_fields_and_hide_what_was_typed(rf, settings):
+    settings.ADMINS = [("Tim Teknis", "teknis@example.org")]
+    request = rf.post("/daftar/", {"name": "Dewi Anggraini", "phone": "0812-555", "password": "rahasia"})
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        from django.views.debug import ExceptionReporter
+
+        report = ExceptionReporter(request, *sys.exc_info()).get_traceback_text()
+    assert "phone" in report and "password" in report
+    assert "Dewi Anggraini" not in report and "0812-555" not in report and "rahasia" not in report

@@ -2,6 +2,8 @@
 pages, and rate limits, counted in the database, hold whatever happens to the cache."""
 
 import datetime
+import socket
+import time
 
 import pytest
 import time_machine
@@ -26,6 +28,27 @@ def test_with_redis_down_pages_are_served_from_the_database(client, settings, ho
     settings.CACHES = REDIS_DOWN
     for path in (home.url, news_index.url, "/alumni/", "/search/?q=toleransi"):
         assert client.get(path).status_code == 200, path
+
+
+def test_with_redis_hung_pages_are_served_without_waiting_for_it(client, settings, home, news_index):
+    hung = socket.socket()
+    hung.bind(("127.0.0.1", 0))
+    hung.listen(16)  # accepts connections and never answers, like a frozen Redis
+    options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{hung.getsockname()[1]}/0",
+            "OPTIONS": options,
+        }
+    }
+    try:
+        started = time.monotonic()
+        assert client.get(news_index.url).status_code == 200
+        seconds = time.monotonic() - started
+    finally:
+        hung.close()
+    assert seconds < 6  # a few cache calls of 0.25 s each, not minutes
 
 
 def test_a_rate_limit_holds_when_the_cache_empties_and_opens_again_after_its_window():

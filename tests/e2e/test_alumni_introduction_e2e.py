@@ -72,7 +72,7 @@ def test_a_cso_finds_a_collaborator_by_region_and_topic_and_is_introduced(live_s
     page.get_by_label("Message").fill("We are planning a dialogue in March.\nCould you help?")
     page.get_by_role("button", name="Send the request").click()
     page.wait_for_url(live_server.url + english("alumni:introduction_sent"))
-    assert page.get_by_role("heading", level=1).inner_text() == "Thank you, your request has been sent"
+    assert page.get_by_role("heading", level=1).inner_text() == "Thank you, your request is on its way"
 
     [request] = mail.outbox
     assert request.to == ["wulan@example.org"]

@@ -32,7 +32,11 @@ def run_manage(*args, **env):
 
 
 def test_production_settings_pass_check_deploy_without_warnings():
-    deployed = {"SITE_URL": "https://jejaring.example.org", "EMAIL_HOST": "smtp.example.org"}
+    deployed = {
+        "SITE_URL": "https://jejaring.example.org",
+        "EMAIL_HOST": "smtp.example.org",
+        "ADMINS": "Tim Teknis <teknis@example.org>",
+    }
     result = run_manage(
         "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secrets.token_urlsafe(50), **deployed
     )
@@ -40,9 +44,11 @@ def test_production_settings_pass_check_deploy_without_warnings():
     assert "no issues" in result.stdout
 
 
-def test_check_deploy_warns_when_links_or_e_mail_would_go_nowhere():
-    result = run_manage("check", "--deploy", SECRET_KEY=secrets.token_urlsafe(50), SITE_URL="", EMAIL_HOST="")
-    assert "core.W001" in result.stderr + result.stdout and "core.W002" in result.stderr + result.stdout
+def test_check_deploy_warns_when_links_e_mail_or_error_reports_would_go_nowhere():
+    result = run_manage(
+        "check", "--deploy", SECRET_KEY=secrets.token_urlsafe(50), SITE_URL="", EMAIL_HOST="", ADMINS="", SENTRY_DSN=""
+    )
+    assert all(code in result.stderr + result.stdout for code in ("core.W001", "core.W002", "core.W003"))
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -116,6 +116,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+            # A database host that vanishes (network, power) is noticed within about a minute on open connections.
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 60_000,
+            # 0: no limit (migrations use that).
             "options": f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT', '30')) * 1000}",
         }
     )
@@ -164,6 +171,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_RESERVE_MB = int(os.environ.get("MEDIA_RESERVE_MB", "10"))
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "core.storage.TemporaryUploadHandler",  # large uploads: no half-written temporary file when the disk fills
+]
+
+# Media on S3-compatible object storage (AWS S3, MinIO, Wasabi, DigitalOcean Spaces...) when a bucket is named: every
+# object private, served through the site's views (core.object_storage). Credentials: AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (read by boto3 from the environment).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "core.object_storage.ObjectStorage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "media")
+    AWS_S3_CONNECT_TIMEOUT = AWS_S3_READ_TIMEOUT = 10  # seconds: a storage that hangs fails the request, not the site
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -176,9 +198,10 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "jejaring",
-            # Redis down or slow: pages are served without the cache (errors are logged, not raised), after at
-            # most a second's wait. Nothing that must be kept lives in the cache (rate limits are in the database).
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+            # Redis down or slow: pages are served without the cache (errors are logged, not raised), after a
+            # quarter second's wait per call (Redis answers in a millisecond when well). Nothing that must be kept
+            # lives in the cache (rate limits are in the database).
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
@@ -216,6 +239,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # the mail server, not through the queue (which needs the database that may be the thing failing), at most one per
 # kind of error every ten minutes.
 ADMINS = [parseaddr(entry) for entry in env_list("ADMINS")]
+# Error reports (to ADMINS) show which form fields were sent, never what was typed in them.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.log.NoPostDataFilter"
 
 # Errors also go to Sentry when SENTRY_DSN is set. No request bodies, cookies or user details are sent: the forms
 # carry the personal data of people the site protects.
@@ -228,6 +253,7 @@ if SENTRY_DSN:
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         send_default_pii=False,
         max_request_body_size="never",
+        include_local_variables=False,
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )
 
@@ -357,8 +383,10 @@ SCHEDULE = {
 }
 # A task running longer than this lost its worker: the schedule queues it again. No task of the site takes minutes.
 TASK_STUCK_MINUTES = int(os.environ.get("TASK_STUCK_MINUTES", "30"))
+TASK_MAX_ATTEMPTS = 3  # a task whose worker died under it this often is marked failed, not run again
 # Where `manage.py backup` (make backup) writes when not told: a folder per backup.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))  # the newest this many stay there; older ones are deleted
 # Delivered and dropped e-mails stay in the staff's e-mail log this long.
 EMAIL_LOG_DAYS = int(os.environ.get("EMAIL_LOG_DAYS", "90"))
 # /healthz/ reports the task worker late when the oldest due task has waited longer than this.

@@ -3,7 +3,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import SECRET_KEY, STORAGES, env_bool
 
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
 TASKS = {
@@ -32,7 +32,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 STORAGES = {
-    "default": {"BACKEND": "core.storage.MediaStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -14,14 +14,16 @@ class Command(BaseCommand):
     @property
     def help(self):
         return gettext(
-            "Back up the database and every uploaded file into a new folder (default: BACKUP_DIR/<date-time>). "
-            "The backup holds personal data: encrypt it before it leaves the server."
+            "Back up the database and every uploaded file into a new folder (default: BACKUP_DIR/<date-time>, "
+            "keeping the BACKUP_KEEP newest there). The backup holds personal data: encrypt it before it leaves the "
+            "server."
         )
 
     def add_arguments(self, parser):
         parser.add_argument("folder", nargs="?", help=gettext("A new or empty folder for the backup."))
 
     def handle(self, *args, folder=None, **options):
+        rotate = folder is None
         folder = Path(folder or Path(settings.BACKUP_DIR) / timezone.now().strftime("%Y-%m-%d-%H%M%S"))
         try:
             manifest = backup.backup(folder)
@@ -31,3 +33,6 @@ class Command(BaseCommand):
             gettext("Backup written to %(folder)s: the database and %(count)d uploaded files.")
             % {"folder": folder, "count": manifest["media_files"]}
         )
+        if rotate:
+            for old in backup.rotate(settings.BACKUP_DIR, settings.BACKUP_KEEP):
+                self.stdout.write(gettext("Old backup deleted: %(folder)s") % {"folder": old})
