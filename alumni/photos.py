@@ -6,6 +6,7 @@ first.
 """
 
 import io
+import logging
 import warnings
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .models import Profile
+
+logger = logging.getLogger(__name__)
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp"
@@ -81,5 +84,11 @@ def remove_photo(profile):
 
 
 def delete_file(name):
-    if name:
+    """Delete a photo file; a storage that fails just now is logged (the file is then an orphan to clean up), never
+    raised: the profile change that made the file unneeded is already saved."""
+    if not name:
+        return
+    try:
         Profile._meta.get_field("photo").storage.delete(name)
+    except OSError:
+        logger.exception("The old photo file %s could not be deleted", name)

@@ -92,7 +92,7 @@ def rotate(folder, keep):
         for path in Path(folder).iterdir()
         if path.is_dir() and (path / MANIFEST).exists() and path.name[:2] == "20"
     )
-    removed = backups[: max(len(backups) - keep, 0)]
+    removed = backups[: max(len(backups) - max(keep, 1), 0)]  # never the one just written
     for path in removed:
         shutil.rmtree(path)
     return removed
@@ -249,6 +249,8 @@ def verify_site():
         try:
             with image.open_file() as stream:
                 PillowImage.open(io.BytesIO(stream.read())).verify()
+            if not isinstance(storages["default"], FileSystemStorage):
+                continue  # object storage may be the live site's: write no image sizes into it
             rendition = image.get_rendition("max-320x320")
         except Exception as error:  # a missing, damaged or unreadable image: reported, the check goes on
             problems.append(f"image {image.pk} ({image.file.name}): {error.__class__.__name__}: {error}")

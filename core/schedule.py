@@ -117,8 +117,21 @@ def requeue(results):
     requeued = 0
     for result in results:
         if len(result.worker_ids) >= settings.TASK_MAX_ATTEMPTS:
-            result.set_failed(TaskAbandoned(f"its worker stopped during {len(result.worker_ids)} attempts"))
-            logger.error("Task %s (%s) abandoned: its worker stopped during each attempt", result.pk, result.task_path)
+            # Only if it is still running: a slow worker that finished it meanwhile keeps its result.
+            abandoned = (
+                type(result)
+                .objects.filter(pk=result.pk, status=TaskResultStatus.RUNNING)
+                .update(
+                    status=TaskResultStatus.FAILED,
+                    finished_at=timezone.now(),
+                    exception_class_path=f"{TaskAbandoned.__module__}.{TaskAbandoned.__qualname__}",
+                    traceback=f"Its worker stopped during each of {len(result.worker_ids)} attempts.",
+                )
+            )
+            if abandoned:
+                logger.error(
+                    "Task %s (%s) abandoned: its worker stopped during each attempt", result.pk, result.task_path
+                )
         else:
             requeued += (
                 type(result)

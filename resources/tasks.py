@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from django_tasks import task
 from wagtail.search import index
 
@@ -56,7 +57,8 @@ def resume_pending_extraction():
         abandoned = tasks.filter(status=TaskResultStatus.FAILED, exception_class_path__endswith=".TaskAbandoned")
         stopped = pending & {args_kwargs["args"][0] for args_kwargs in abandoned.values_list("args_kwargs", flat=True)}
         ResourceDocument.objects.filter(pk__in=stopped).update(
-            extraction_status=ExtractionStatus.FAILED, extraction_note="The reader stopped on this file every time."
+            extraction_status=ExtractionStatus.FAILED,
+            extraction_note=gettext("The reader stopped on this file every time."),
         )
         pending -= stopped
     for document_id in sorted(pending):

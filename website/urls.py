@@ -24,7 +24,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
-if settings.SERVE_MEDIA:
+if settings.SERVE_MEDIA or settings.AWS_STORAGE_BUCKET_NAME:
     # Only image files are served this way (from the media folder or object storage); documents always go through
     # Wagtail's serve view, which checks privacy.
     urlpatterns.append(re_path(r"^media/(?P<path>(?:images|original_images)/[^/]+)$", serve_image))

@@ -132,3 +132,16 @@ def test_naming_a_bucket_in_the_environment_moves_media_to_object_storage():
         check=True,
     ).stdout
     assert printed.strip() == "core.object_storage.ObjectStorage"
+
+
+def test_with_the_object_storage_unreachable_pages_still_serve_and_images_say_try_later(
+    s3, client, settings, news_index, root_collection
+):
+    image = Image.objects.create(title="Lokakarya", file=ImageFile(jpeg(), name="lokakarya.jpg"))
+    NewsPageFactory(parent=news_index, title="Lokakarya deteksi dini", listing_image=image)
+    settings.AWS_S3_ENDPOINT_URL = "http://127.0.0.1:9"  # the storage goes away: nothing listens there
+    settings.STORAGES = {**settings.STORAGES}  # storages are made again from the settings
+    response = client.get(news_index.url)
+    assert response.status_code == 200 and "Lokakarya deteksi dini" in response.content.decode()
+    response = client.get(f"/media/{image.file.name}")
+    assert response.status_code == 503 and response["Retry-After"] == "30"

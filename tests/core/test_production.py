@@ -1,6 +1,7 @@
 """Production running itself: the schedule (each turn once, failures logged, never stopping), tasks orphaned by a
 dead worker run again (a real worker process, a real supervisord), and the database's outage answered with 503."""
 
+import contextlib
 import datetime
 import logging
 import os
@@ -8,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -149,7 +151,7 @@ def test_a_document_that_stops_the_worker_every_time_is_given_up_and_marked_fail
 
     assert resume_pending_extraction() == 0  # not queued again
     document.refresh_from_db()
-    assert document.extraction_status == ExtractionStatus.FAILED and "stopped" in document.extraction_note
+    assert document.extraction_status == ExtractionStatus.FAILED and "Pembaca berhenti" in document.extraction_note
 
 
 def _process_env(**extra):
@@ -204,6 +206,83 @@ def _free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+class DatabaseLine:
+    """A TCP relay between the worker and PostgreSQL that the test can cut and restore, as when the database server
+    restarts: `cut()` drops every connection and refuses new ones, `restore()` listens again on the same port."""
+
+    def __init__(self, target):
+        self.target = target
+        self.port = _free_port()
+        self.connections = []
+        self.listener = None
+        self.restore()
+
+    def restore(self):
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _address = listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.target)
+            self.connections += [client, server]
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def cut(self):
+        self.listener.close()
+        for end in self.connections:
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+        self.connections = []
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_waits_out_a_database_restart_and_works_on_after_it(settings):
+    database = connection.settings_dict
+    line = DatabaseLine((database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432)))
+    env = _process_env(WORKER_NAME="patient")
+    env["DATABASE_URL"] = env["DATABASE_URL"].replace(f":{database['PORT'] or 5432}/", f":{line.port}/")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "run_worker"],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        first, _result = _document_waiting_in_the_queue(settings)
+        assert _wait_for(lambda: ResourceDocument.objects.get(pk=first.pk).extraction_status == ExtractionStatus.OK)
+        line.cut()  # the database restarts
+        time.sleep(3)
+        assert worker.poll() is None  # still there, waiting
+        line.restore()
+        second = ResourceDocumentFactory(text="dokumen setelah gangguan")
+        assert _wait_for(lambda: ResourceDocument.objects.get(pk=second.pk).extraction_status == ExtractionStatus.OK)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        output = worker.communicate(timeout=30)[0]
+        line.cut()
+    assert "the database cannot be reached" in output, output
 
 
 @needs_postgresql

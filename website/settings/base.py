@@ -161,7 +161,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-# On one machine Django serves uploaded images itself; behind a CDN or object storage, set SERVE_MEDIA=false.
+# The site serves uploaded images itself (always, with object storage); with a media folder, SERVE_MEDIA=false lets
+# nginx or a CDN serve /media/images/ and /media/original_images/ instead.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # Uploads on a full disk leave no partial file behind and get a clear message (core.storage); forms refuse a file
@@ -185,7 +186,17 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_LOCATION = os.environ.get("AWS_LOCATION", "media")
-    AWS_S3_CONNECT_TIMEOUT = AWS_S3_READ_TIMEOUT = 10  # seconds: a storage that hangs fails the request, not the site
+    # A storage that hangs fails the request within seconds, not the site; files over 1 MB read from it are spooled
+    # to a temporary file, not held in memory.
+    from botocore.config import Config as _BotoConfig
+
+    AWS_S3_CLIENT_CONFIG = _BotoConfig(
+        connect_timeout=3,
+        read_timeout=10,
+        retries={"max_attempts": 2, "mode": "standard"},
+        s3={"addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE", "auto")},
+    )
+    AWS_S3_MAX_MEMORY_SIZE = 1024 * 1024
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
