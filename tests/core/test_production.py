@@ -210,25 +210,26 @@ def _free_port():
 
 class DatabaseLine:
     """A TCP relay between the worker and PostgreSQL that the test can cut and restore, as when the database server
-    restarts: `cut()` drops every connection and refuses new ones, `restore()` listens again on the same port."""
+    restarts: `cut()` drops every connection and hangs up on new ones at once, `restore()` relays again. The port
+    stays bound throughout, so no other process can take it meanwhile."""
 
     def __init__(self, target):
         self.target = target
-        self.port = _free_port()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
         self.connections = []
-        self.listener = None
-        self.restore()
+        self.down = False
+        threading.Thread(target=self._accept, daemon=True).start()
 
-    def restore(self):
-        self.listener = socket.create_server(("127.0.0.1", self.port))
-        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
-
-    def _accept(self, listener):
+    def _accept(self):
         while True:
             try:
-                client, _address = listener.accept()
+                client, _address = self.listener.accept()
             except OSError:
                 return
+            if self.down:
+                client.close()  # the server is restarting: the connection ends before any answer
+                continue
             server = socket.create_connection(self.target)
             self.connections += [client, server]
             for source, sink in ((client, server), (server, client)):
@@ -247,11 +248,18 @@ class DatabaseLine:
                     end.shutdown(socket.SHUT_RDWR)
 
     def cut(self):
-        self.listener.close()
+        self.down = True
         for end in self.connections:
             with contextlib.suppress(OSError):
                 end.shutdown(socket.SHUT_RDWR)
         self.connections = []
+
+    def restore(self):
+        self.down = False
+
+    def close(self):
+        self.cut()
+        self.listener.close()
 
 
 @needs_postgresql
@@ -281,7 +289,7 @@ def test_the_worker_waits_out_a_database_restart_and_works_on_after_it(settings)
     finally:
         worker.send_signal(signal.SIGTERM)
         output = worker.communicate(timeout=30)[0]
-        line.cut()
+        line.close()
     assert "the database cannot be reached" in output, output
 
 
