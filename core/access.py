@@ -64,12 +64,11 @@ def hidden_collection_ids(user):
 def _refuses(restrictions, user):
     if not user.is_authenticated or user.is_superuser:
         return False
+    restrictions = [r for r in restrictions if r.restriction_type in {r.LOGIN, r.GROUPS}]
+    if not restrictions:  # most pages: no query for the user's groups
+        return False
     group_ids = set(user.groups.values_list("pk", flat=True))
-    return any(
-        restriction.restriction_type in {restriction.LOGIN, restriction.GROUPS}
-        and not _accepts(restriction, user, group_ids)
-        for restriction in restrictions
-    )
+    return any(not _accepts(restriction, user, group_ids) for restriction in restrictions)
 
 
 def page_restriction_refuses(page, user):

@@ -38,7 +38,7 @@ def database_unreachable(error):
 @requires_csrf_token
 def server_error(request):
     error = sys.exc_info()[1]
-    if is_disk_full(error):  # e.g. a large upload spooled to a full temporary folder, before any view ran
+    if is_disk_full(error):  # a file write in a view, or a large upload spooled to a full temporary folder
         return storage_full_response()
     if database_unreachable(error):
         response = HttpResponseServerError(loader.get_template("503.html").render(), status=503)

@@ -3,13 +3,8 @@ image models load while they are defined, before forms can be."""
 
 from wagtail.images.forms import BaseImageForm
 
-from .storage import check_free_space
+from .storage import RefusesFilesTheDiskCannotHold
 
 
-class ImageForm(BaseImageForm):
+class ImageForm(RefusesFilesTheDiskCannotHold, BaseImageForm):
     """Refuses a file the disk has no room for, with a form error the editor can read."""
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        check_free_space(file)
-        return file

@@ -1,9 +1,5 @@
-import logging
-
 from django.conf import settings
 from django.utils.cache import patch_cache_control
-
-logger = logging.getLogger(__name__)
 
 
 class SecurityHeadersMiddleware:
@@ -27,22 +23,3 @@ class SecurityHeadersMiddleware:
         if user is not None and user.is_authenticated and not already_decided:
             patch_cache_control(response, private=True)
         return response
-
-
-class StorageFullMiddleware:
-    """A file write that failed for lack of space (core.storage.StorageFull) gets a translated 507 page that says
-    what happened, not a generic 500; the form checks catch the usual case before anything is written."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        from .storage import is_disk_full, storage_full_response
-
-        if is_disk_full(exception):
-            logger.error("Disk full: %s (%s)", exception, request.path)
-            return storage_full_response()
-        return None

@@ -116,28 +116,17 @@ def requeue(results):
 
     requeued = 0
     for result in results:
-        if len(result.worker_ids) >= settings.TASK_MAX_ATTEMPTS:
-            # Only if it is still running: a slow worker that finished it meanwhile keeps its result.
-            abandoned = (
-                type(result)
-                .objects.filter(pk=result.pk, status=TaskResultStatus.RUNNING)
-                .update(
-                    status=TaskResultStatus.FAILED,
-                    finished_at=timezone.now(),
-                    exception_class_path=f"{TaskAbandoned.__module__}.{TaskAbandoned.__qualname__}",
-                    traceback=f"Its worker stopped during each of {len(result.worker_ids)} attempts.",
-                )
-            )
-            if abandoned:
-                logger.error(
-                    "Task %s (%s) abandoned: its worker stopped during each attempt", result.pk, result.task_path
-                )
-        else:
-            requeued += (
-                type(result)
-                .objects.filter(pk=result.pk, status=TaskResultStatus.RUNNING)
-                .update(status=TaskResultStatus.READY, started_at=None)
-            )
+        # Only while it is still running: a slow worker that finished it meanwhile keeps its result.
+        still_running = type(result).objects.filter(pk=result.pk, status=TaskResultStatus.RUNNING)
+        if len(result.worker_ids) < settings.TASK_MAX_ATTEMPTS:
+            requeued += still_running.update(status=TaskResultStatus.READY, started_at=None)
+        elif still_running.update(
+            status=TaskResultStatus.FAILED,
+            finished_at=timezone.now(),
+            exception_class_path=f"{TaskAbandoned.__module__}.{TaskAbandoned.__qualname__}",
+            traceback=f"Its worker stopped during each of {len(result.worker_ids)} attempts.",
+        ):
+            logger.error("Task %s (%s) abandoned: its worker stopped during each attempt", result.pk, result.task_path)
     return requeued
 
 

@@ -3,7 +3,8 @@
 `MediaStorage` (the site's default storage) never leaves a truncated or empty file behind: when a write fails for
 lack of space it removes what it wrote and raises `StorageFull`. Forms check the free space first
 (`check_free_space`), so in the usual case an editor or member gets a translated form error and keeps what they
-typed; the middleware answers a write that fails anyway with a translated 507 page. A rendition that cannot be
+typed; a write that fails anyway (or a large upload spooled to a full temporary folder) gets a translated 507 page
+from the site's error handler (core.errors). A rendition that cannot be
 written makes `{% image %}` draw an empty image (StorageFull is a SourceImageIOError for that reason): the page is
 served all the same.
 """
@@ -66,6 +67,15 @@ class TemporaryUploadHandler(TemporaryFileUploadHandler):
         except OSError:
             self.file.close()  # a NamedTemporaryFile: closing deletes it
             raise
+
+
+class RefusesFilesTheDiskCannotHold:
+    """For upload forms with a `file` field (Wagtail's image and document forms): `check_free_space` on it."""
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        check_free_space(file)
+        return file
 
 
 def free_bytes(path=None):

@@ -1,10 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
-from core.storage import check_free_space
+from core.storage import RefusesFilesTheDiskCannotHold
 
 
-class ResourceDocumentForm(BaseDocumentForm):
+class ResourceDocumentForm(RefusesFilesTheDiskCannotHold, BaseDocumentForm):
     """The admin's document form, telling editors whether the text inside the file could be read for search."""
 
     def __init__(self, *args, **kwargs):
@@ -14,8 +14,3 @@ class ResourceDocumentForm(BaseDocumentForm):
             status = document.get_extraction_status_display()
             note = f" — {document.extraction_note}" if document.extraction_note else ""
             self.fields["file"].help_text = _("Text for search: %(status)s%(note)s") % {"status": status, "note": note}
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        check_free_space(file)
-        return file

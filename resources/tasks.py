@@ -2,6 +2,8 @@ from django.utils.translation import gettext
 from django_tasks import task
 from wagtail.search import index
 
+from core.schedule import uses_database_tasks
+
 from .extraction import ExtractionStatus, extract_text
 
 
@@ -37,8 +39,6 @@ def extract_document_text(document_id):
 def resume_pending_extraction():
     """Queue extraction for documents still "not read yet" whose task is neither queued nor running (it was lost:
     the queue was cleared, or the worker died and its row was pruned). Returns how many were queued."""
-    from django.conf import settings
-
     from .models import ResourceDocument
 
     pending = set(
@@ -46,7 +46,7 @@ def resume_pending_extraction():
     )
     if not pending:
         return 0
-    if "DatabaseBackend" in settings.TASKS["default"]["BACKEND"]:
+    if uses_database_tasks():
         from django_tasks.base import TaskResultStatus
         from django_tasks_db.models import DBTaskResult
 
