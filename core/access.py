@@ -81,3 +81,32 @@ def page_restriction_refuses(page, user):
 def collection_restriction_refuses(collection, user):
     """The same for a document in a restricted collection."""
     return _refuses(collection.get_view_restrictions(), user)
+
+
+# Models whose rows name people (named by string, as above): seeing, changing or exporting any of them takes a
+# second factor. Wagtail's admin lists a model to anyone holding one of its add/change/delete/view permissions.
+PERSONAL_DATA_MODELS = (
+    "alumni.profile",
+    "alumni.introduction",
+    "alumni.claiminvitation",
+    "alumni.consentrecord",
+    "alumni.auditlog",
+    "events.registration",
+    "members.user",
+)
+PERSONAL_DATA_PERMISSIONS = frozenset(
+    f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
+    for model in PERSONAL_DATA_MODELS
+    for action in ("add", "change", "delete", "view")
+)
+
+
+def needs_second_factor(user):
+    """Whether `user` must confirm a login with a second factor: everyone who can see or export personal data
+    (superusers, staff, and holders of a permission on a model above). Verified members are not asked: the
+    directory shows them only what people chose to show members."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return not PERSONAL_DATA_PERMISSIONS.isdisjoint(user.get_all_permissions())

@@ -1,5 +1,15 @@
+import time
+from functools import wraps
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect, resolve_url
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from .access import is_member, needs_second_factor
 
 
 class SecurityHeadersMiddleware:
@@ -17,9 +27,87 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         if not request.path.startswith(settings.SITE_CSP_EXEMPT_PREFIXES):
             response.headers.setdefault("Content-Security-Policy", settings.SITE_CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
         already_decided = any(word in response.get("Cache-Control", "") for word in ("public", "no-store"))
         if user is not None and user.is_authenticated and not already_decided:
             patch_cache_control(response, private=True)
         return response
+
+
+SESSION_STARTED = "_session_started"
+SESSION_SEEN = "_session_seen"
+
+
+def idle_minutes(user):
+    """How long a session of `user` may stay unused: short for those who need a second factor, longer for members,
+    no limit (but the absolute one) for other accounts."""
+    if needs_second_factor(user):
+        return settings.SESSION_IDLE_MINUTES_STAFF
+    if is_member(user):
+        return settings.SESSION_IDLE_MINUTES_MEMBERS
+    return None
+
+
+class SessionIdleTimeoutMiddleware:
+    """Ends a login after `idle_minutes` without a request, and any login SESSION_MAX_DAYS after it began, however
+    active (the cookie's own age restarts whenever the session is saved). The times are kept in the session; the
+    last request's time is saved at most once a minute, not on every page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        now = int(time.time())
+        if user is not None and user.is_authenticated and self.expired(request, user, now):
+            logout(request)
+            messages.info(request, _("You were logged out because the session was unused for too long."))
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            request.session.setdefault(SESSION_STARTED, now)
+            if now - request.session.get(SESSION_SEEN, 0) >= 60:
+                request.session[SESSION_SEEN] = now
+        return response
+
+    @staticmethod
+    def expired(request, user, now):
+        started = request.session.get(SESSION_STARTED)
+        if started is not None and now - started > settings.SESSION_MAX_DAYS * 24 * 60 * 60:
+            return True
+        seen, idle = request.session.get(SESSION_SEEN), idle_minutes(user)
+        return seen is not None and idle is not None and now - seen > idle * 60
+
+
+def second_factor_exempt(view):
+    """Mark a view that people who still owe their second factor may open (the second factor's own pages, logout)."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        return view(*args, **kwargs)
+
+    wrapped.second_factor_exempt = True
+    return wrapped
+
+
+class SecondFactorMiddleware:
+    """Sends whoever needs a second factor (`core.access.needs_second_factor`) and has logged in with a password
+    only to the second factor's page, until they confirm the login there (django-otp then marks the session
+    verified). Every other view, the admin's and the site's pages that show people included, is out of reach
+    until then; the page itself offers the set-up to those without an authenticator yet."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or getattr(view_func, "second_factor_exempt", False):
+            return None
+        if user.is_verified() or not needs_second_factor(user):
+            return None
+        url = resolve_url(settings.SECOND_FACTOR_URL)
+        return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")

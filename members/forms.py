@@ -1,8 +1,8 @@
 """Forms of the accounts: log in, reset the password, change the e-mail address, confirm with the password."""
 
 from django import forms
+from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -38,9 +38,18 @@ class SetPasswordForm(PlainLabels, auth_forms.SetPasswordForm):
 
 
 class PasswordCheckMixin:
+    """Checks the password through authenticate(), like the login: wrong ones count towards the lockout (a
+    session left open must not let anyone guess the password here), and a locked-out account gets the 429 page."""
+
+    def __init__(self, *args, user, request, **kwargs):
+        self.user = user
+        self.request = request
+        super().__init__(*args, **kwargs)
+
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        account = authenticate(self.request, username=self.user.email, password=password)
+        if account is None or account.pk != self.user.pk:
             raise forms.ValidationError(_("The password is not correct."), code="password_incorrect")
         return password
 
@@ -52,10 +61,6 @@ class EmailChangeForm(PlainLabels, PasswordCheckMixin, forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
 
     def clean_email(self):
         email = normalise_email(self.cleaned_data["email"])
@@ -71,9 +76,21 @@ class PasswordConfirmForm(PlainLabels, PasswordCheckMixin, forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
+
+class SecondFactorForm(PlainLabels, forms.Form):
+    """A code from the authenticator app (six digits) or one of the recovery codes."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The 6-digit code from your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True, "spellcheck": "false"}
+        ),
+    )
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split()).lower()
 
 
 def account_exists(email, except_user=None):

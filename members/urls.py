@@ -16,4 +16,7 @@ urlpatterns = [
     path("ganti-email/<str:token>/", views.email_confirm, name="email_confirm"),
     path("unduh-data/", views.data_export, name="data_export"),
     path("hapus-akun/", views.account_delete, name="account_delete"),
+    path("verifikasi/", views.second_factor_verify, name="second_factor"),
+    path("verifikasi/atur/", views.second_factor_setup, name="second_factor_setup"),
+    path("verifikasi/kode-cadangan/", views.recovery_codes, name="recovery_codes"),
 ]

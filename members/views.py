@@ -19,15 +19,28 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from core import mail
-from core.links import absolute_url
+from django_otp import login as otp_login
 
-from . import personal_data
-from .forms import EmailChangeForm, LoginForm, PasswordConfirmForm, PasswordResetForm, SetPasswordForm, account_exists
+from core import mail
+from core.access import needs_second_factor
+from core.links import absolute_url
+from core.middleware import second_factor_exempt
+
+from . import personal_data, second_factor
+from .forms import (
+    EmailChangeForm,
+    LoginForm,
+    PasswordConfirmForm,
+    PasswordResetForm,
+    SecondFactorForm,
+    SetPasswordForm,
+    account_exists,
+)
 from .signals import email_changed
 
 EMAIL_CHANGE_SALT = "members.email-change"
@@ -59,7 +72,7 @@ def remember_language(sender, request, user, **kwargs):
 login = auth_views.LoginView.as_view(
     template_name="members/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
 )
-logout_view = auth_views.LogoutView.as_view()
+logout_view = second_factor_exempt(auth_views.LogoutView.as_view())
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="members/password_reset.html",
     form_class=PasswordResetForm,
@@ -85,7 +98,7 @@ def email_change(request):
     introductions kept under it) by typing it in; and the form never says whether an address has an account.
     """
     user = request.user
-    form = EmailChangeForm(request.POST or None, user=user)
+    form = EmailChangeForm(request.POST or None, user=user, request=request)
     if request.method == "POST" and form.is_valid():
         new_email = form.cleaned_data["email"]
         token = signing.dumps({"user": user.pk, "old": user.email, "new": new_email}, salt=EMAIL_CHANGE_SALT)
@@ -149,10 +162,97 @@ def account_delete(request):
     if request.user.is_staff:
         # A staff account may hold the site's only admin access: another administrator removes it.
         return _render(request, "account_delete", {"staff": True})
-    form = PasswordConfirmForm(request.POST or None, user=request.user)
+    form = PasswordConfirmForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
         personal_data.delete_account(user)
         return _render(request, "account_deleted")
     return _render(request, "account_delete", {"form": form}, status=400 if form.is_bound else 200)
+
+
+# --- Second factor -------------------------------------------------------------------------------------------
+
+
+def _next_url(request):
+    """Where to go once the second factor is done: the page that asked for it, if it is on this site."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return url
+    return account_url()
+
+
+def _with_next(name, request):
+    return f"{reverse(name)}?{urlencode({'next': _next_url(request)})}"
+
+
+@second_factor_exempt
+@login_required
+@never_cache
+def second_factor_verify(request):
+    """After the password, the code: from the authenticator app, or a recovery code (used up)."""
+    user = request.user
+    if not needs_second_factor(user) or user.is_verified():
+        return redirect(_next_url(request))
+    if not second_factor.has_authenticator(user):
+        return redirect(_with_next("members:second_factor_setup", request))
+    form = SecondFactorForm(request.POST or None)
+    if request.method == "POST":
+        if not second_factor.tries.hit(user.pk):
+            return _render(request, "second_factor_throttled", status=429)
+        if form.is_valid():
+            device = second_factor.check(user, form.cleaned_data["code"])
+            if device is not None:
+                otp_login(request, device)
+                request.session.cycle_key()
+                return redirect(_next_url(request))
+            form.add_error("code", _("This code is not correct or has expired. Please try a new one."))
+    context = {"form": form, "next": _next_url(request)}
+    return _render(request, "second_factor_verify", context, status=400 if form.is_bound else 200)
+
+
+@second_factor_exempt
+@login_required
+@never_cache
+def second_factor_setup(request):
+    """Set up the authenticator app: scan the QR code (or type the key), confirm with a code, receive recovery codes.
+
+    Someone who already has an authenticator must confirm the login with it first: a password alone never
+    replaces it (staff reset a lost one with `manage.py reset_second_factor`)."""
+    user = request.user
+    if not needs_second_factor(user):
+        return redirect(_next_url(request))
+    if second_factor.has_authenticator(user) and not user.is_verified():
+        return redirect(_with_next("members:second_factor", request))
+    device = second_factor.pending_authenticator(user)
+    form = SecondFactorForm(request.POST or None)
+    if request.method == "POST":
+        if not second_factor.tries.hit(user.pk):
+            return _render(request, "second_factor_throttled", status=429)
+        if form.is_valid() and device.verify_token(form.cleaned_data["code"]):
+            second_factor.confirm_authenticator(device)
+            otp_login(request, device)
+            request.session.cycle_key()
+            codes = second_factor.new_recovery_codes(user)
+            return _no_store(_render(request, "recovery_codes", {"codes": codes, "next": _next_url(request)}))
+        if form.is_valid():
+            form.add_error("code", _("This code is not correct or has expired. Please try a new one."))
+    context = {
+        "form": form,
+        "next": _next_url(request),
+        "secret": second_factor.secret(device),
+        "qr_code": second_factor.qr_code_svg(device, _("QR code for your authenticator app")),
+    }
+    return _render(request, "second_factor_setup", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+@never_cache
+def recovery_codes(request):
+    """New recovery codes (the old ones stop working), shown once. Reached only with the second factor done."""
+    if not needs_second_factor(request.user):
+        return redirect(account_url())
+    if request.method == "POST":
+        codes = second_factor.new_recovery_codes(request.user)
+        return _no_store(_render(request, "recovery_codes", {"codes": codes, "next": _next_url(request)}))
+    return _render(request, "recovery_codes", {"next": _next_url(request)})

@@ -2,6 +2,7 @@
 
 import os
 from email.utils import parseaddr
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,9 +79,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "core.middleware.SessionIdleTimeoutMiddleware",
+    "core.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it sees the lockout a login view's authenticate() call noted and answers it with a 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -134,6 +144,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Everyone logs in with their e-mail address (members.User).
 AUTH_USER_MODEL = "members.User"
+# django-axes first: it refuses every authenticate() call (the site's login, the admin's, the password checks of
+# the account pages) for an account or an address that is locked out, before a password is hashed.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -335,6 +348,51 @@ SITE_CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
 SITE_CSP_EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = "geolocation=(), camera=(), microphone=(), payment=(), usb=()"
+
+# Cookies: none is readable by scripts except the CSRF token's (Wagtail's admin reads it); all are sent only on
+# same-site navigation and, in production, only over HTTPS (production.py).
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# A session ends after SESSION_MAX_DAYS however active it is (core.middleware.SessionIdleTimeoutMiddleware), and
+# after this many idle minutes for those who see contact details: people who need a second factor (staff), and
+# verified members. Other accounts keep only the absolute limit.
+SESSION_MAX_DAYS = int(os.environ.get("SESSION_MAX_DAYS", "7"))
+SESSION_COOKIE_AGE = SESSION_MAX_DAYS * 24 * 60 * 60
+SESSION_IDLE_MINUTES_STAFF = int(os.environ.get("SESSION_IDLE_MINUTES_STAFF", "30"))
+SESSION_IDLE_MINUTES_MEMBERS = int(os.environ.get("SESSION_IDLE_MINUTES_MEMBERS", "120"))
+
+# Logins (django-axes): AXES_FAILURE_LIMIT wrong passwords for one account lock that account, from every address;
+# as many from one address lock that address, for every account; for AXES_COOLOFF_MINUTES after the last try. The
+# counts live in the database (shared by every app server). The address is the one core.ratelimit.client_ip sees
+# (TRUSTED_PROXY_COUNT), never a forgeable X-Forwarded-For.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "20"))
+AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "30"))
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+AXES_USERNAME_CALLABLE = "members.lockout.username"
+AXES_LOCKOUT_CALLABLE = "members.lockout.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# A successful login clears the account's own count (members.lockout), not its address's: logging in to one's own
+# account does not reset the tries made on others from the same address.
+AXES_RESET_ON_SUCCESS = False
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+# Successful logins (address, browser, time) are kept this many days for staff to look into, then pruned.
+AXES_ACCESS_LOG_DAYS = int(os.environ.get("AXES_ACCESS_LOG_DAYS", "30"))
+
+# Second factor (django-otp) for everyone who can see or export personal data (core.access.needs_second_factor):
+# an authenticator app (TOTP) and single-use recovery codes.
+OTP_TOTP_ISSUER = "Jejaring Sekolah Demokrasi"
+SECOND_FACTOR_RECOVERY_CODES = 10
+# Wrong codes allowed per account in a quarter of an hour, on top of django-otp's growing delay per device.
+SECOND_FACTOR_TRIES = 10
+SECOND_FACTOR_URL = "members:second_factor"
 
 LOGGING = {
     "version": 1,

@@ -18,8 +18,20 @@ TASKS = {
 
 DEBUG = False
 
+# Words of the placeholders in .env.example, the README and the dev settings: a key holding one was copied, not made.
+PLACEHOLDER_WORDS = ("change", "secret", "insecure", "example", "placeholder", "dev-only", "test-only")
+
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+if (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or any(word in SECRET_KEY.lower().replace("_", "-") for word in PLACEHOLDER_WORDS)
+):
+    raise ImproperlyConfigured(
+        "SECRET_KEY looks like a placeholder or is too short (it needs 50 or more random characters): make one with "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 # TLS ends at the proxy or load balancer in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -27,6 +39,7 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

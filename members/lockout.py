@@ -1,0 +1,41 @@
+"""Brute-force protection of every password check (django-axes, configured in settings "Logins").
+
+Axes counts the failed authenticate() calls of the site's login, Wagtail's admin login and the account pages that
+ask for the password, per account and per address separately, and refuses further tries once either is over the
+limit. This module tells it how to name an account, what a locked-out person sees, and when a count is reset.
+"""
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.shortcuts import render, resolve_url
+from django.urls import reverse
+
+from .models import normalise_email
+
+
+def username(request, credentials):
+    """The account a try is counted against: "Dewi@Example.org " and "dewi@example.org" are one account."""
+    return normalise_email((credentials or {}).get("username"))
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The answer to a try on a locked account or from a locked address: 429 with the site's page, in the language
+    of the request, the admin's login included."""
+    context = {
+        "minutes": settings.AXES_COOLOFF_MINUTES,
+        "password_reset_url": reverse("members:password_reset"),
+        "account_url": resolve_url(settings.LOGIN_REDIRECT_URL),
+    }
+    response = render(request, "members/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+    response["Retry-After"] = str(settings.AXES_COOLOFF_MINUTES * 60)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@receiver(user_logged_in)
+def reset_failures_of_the_account(sender, request, user, **kwargs):
+    """A successful login clears the account's failed tries. The address's tries on other accounts stay counted:
+    logging in to one's own account must not reset the count of guesses made at someone else's."""
+    AccessAttempt.objects.filter(username=normalise_email(user.get_username())).delete()
