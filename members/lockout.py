@@ -7,6 +7,7 @@ limit. This module tells it how to name an account, what a locked-out person see
 
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.shortcuts import render, resolve_url
@@ -16,8 +17,15 @@ from .models import normalise_email
 
 
 def username(request, credentials):
-    """The account a try is counted against: "Dewi@Example.org " and "dewi@example.org" are one account."""
-    return normalise_email((credentials or {}).get("username"))
+    """The account a try is counted against: "Dewi@Example.org " and "dewi@example.org" are one account.
+
+    Django's login forms pass the address under the user model's USERNAME_FIELD ("email"); a form that leaves it
+    out is counted by the field it posted."""
+    credentials = credentials or {}
+    typed = credentials.get(get_user_model().USERNAME_FIELD) or credentials.get("username")
+    if typed is None and request is not None:
+        typed = request.POST.get("username") or request.POST.get("email")
+    return normalise_email(typed)
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -3,11 +3,14 @@ import shutil
 import pytest
 from django.conf import settings
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.models import Visibility
+from core.access import needs_second_factor
 from members.factories import UserFactory
 from website.factories import HomePageFactory, NewsIndexPageFactory
 
@@ -17,6 +20,30 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The default Site answers where the test client asks (testserver), so absolute links in e-mails work in it."""
     with django_db_blocker.unblock():
         Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
+
+
+_force_login = Client.force_login
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """`client.force_login(user)` (and pytest-django's `admin_client`) also passes the second factor for users who
+    need one (`core.access.needs_second_factor`): it gives them a confirmed authenticator and marks the session
+    verified with it, as the verify page would. Tests of staff views so test the views, not the login.
+
+    The second factor itself is tested through the real flow (password, then a code computed from the device's
+    key) in tests/members/test_second_factor.py, which logs in with the login form, never with force_login."""
+
+    def force_login(self, user, backend=None):
+        _force_login(self, user, backend)
+        if needs_second_factor(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)

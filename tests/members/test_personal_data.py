@@ -186,7 +186,9 @@ def test_deleting_my_account_removes_rows_photo_file_index_entries_and_the_login
     assert not photo_path.exists()
     assert not index_entries(pk).exists()
     assert not get_user_model().objects.filter(pk=owner.pk).exists()
-    assert not Client().login(username="ahmad@example.org", password=PASSWORD)
+    login_again = Client()
+    login_again.post(reverse("members:login"), {"username": "ahmad@example.org", "password": PASSWORD})
+    assert "_auth_user_id" not in login_again.session
     assert logged_in.get(reverse("alumni:my_profile")).status_code == 302  # logged out
 
     someone_else.refresh_from_db()
