@@ -3,9 +3,9 @@ import shutil
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from alumni.factories import OrganisationFactory, ProfileFactory

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -131,3 +132,39 @@ def test_prune_records_deletes_counts_past_their_cool_off_and_keeps_current_ones
     AccessAttempt.objects.filter(username="lama@example.org").update(attempt_time=timezone.now() - timedelta(hours=2))
     call_command("prune_records")
     assert set(AccessAttempt.objects.values_list("username", flat=True)) == {owner.email}
+
+
+# --- The same password-hash work whether or not an address has an account ------------------------------------
+
+HASHES = []
+
+
+class CountingHasher(MD5PasswordHasher):
+    """Counts every password hash computed (verifying a password hashes it too)."""
+
+    algorithm = "counting"
+
+    def encode(self, password, salt):
+        HASHES.append(password)
+        return super().encode(password, salt)
+
+
+def test_logging_in_costs_one_password_hash_whether_or_not_the_address_has_an_account(client, settings):
+    settings.PASSWORD_HASHERS = ["tests.members.test_lockout.CountingHasher"]
+    UserFactory(email="ada@example.org")
+    no_password = UserFactory(email="tanpa-sandi@example.org")
+    no_password.set_unusable_password()
+    no_password.save()
+    UserFactory(email="nonaktif@example.org", is_active=False)
+    counts = {}
+    for email in [
+        "ada@example.org",
+        "ADA@example.org",
+        "tidak-ada@example.org",
+        no_password.email,
+        "nonaktif@example.org",
+    ]:
+        HASHES.clear()
+        assert try_login(client, SITE_LOGIN, email, "salah", address="192.0.2.200").status_code == 200
+        counts[email] = len(HASHES)
+    assert set(counts.values()) == {1}, counts

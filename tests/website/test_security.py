@@ -57,6 +57,72 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key",
+    [
+        "change-me",  # .env.example's
+        "dev-only-insecure-key-do-not-use-in-production",  # the dev settings'
+        "please-change-me-" + "x" * 60,
+        "my-super-secret-key-" + "a1b2c3" * 10,
+        "Xq7vLr2pWm9zKc4tYb8nHd3sJf6g",  # random, but too short
+        "a" * 60,
+    ],
+)
+def test_production_refuses_to_start_with_a_placeholder_or_short_secret_key(key):
+    result = run_manage("check", SECRET_KEY=key)
+    assert result.returncode != 0
+    assert "SECRET_KEY looks like a placeholder or is too short" in result.stderr
+
+
+PRODUCTION_LIKE = {
+    "SESSION_COOKIE_SECURE": True,
+    "CSRF_COOKIE_SECURE": True,
+    "LANGUAGE_COOKIE_SECURE": True,
+    "SECURE_HSTS_SECONDS": 31536000,
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+    "SECURE_HSTS_PRELOAD": True,
+}
+
+
+def test_production_settings_mark_every_cookie_secure_and_send_hsts():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.LANGUAGE_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)"
+    )
+    result = run_manage("shell", "-c", code, SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.stdout.strip().splitlines()[-1].split() == ["True", "True", "True", "31536000"], result.stderr
+
+
+@override_settings(**PRODUCTION_LIKE)
+def test_the_language_cookie_is_secure_http_only_and_same_site_lax(client, home):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, secure=True)
+    cookie = response.cookies["django_language"]
+    assert cookie["secure"] is True
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+
+
+@override_settings(**PRODUCTION_LIKE)
+def test_session_and_csrf_cookies_are_secure_and_same_site_and_the_session_is_http_only(client, owner):
+    page = client.get("/akun/masuk/", secure=True)
+    csrf = page.cookies["csrftoken"]
+    assert csrf["secure"] is True and csrf["samesite"] == "Lax"
+    response = client.post("/akun/masuk/", {"username": owner.email, "password": "sandi-rahasia-123"}, secure=True)
+    session = response.cookies["sessionid"]
+    assert session["secure"] is True and session["httponly"] is True and session["samesite"] == "Lax"
+    assert int(session["max-age"]) < 14 * 24 * 60 * 60
+
+
+@override_settings(**PRODUCTION_LIKE)
+def test_https_responses_carry_hsts_and_the_isolation_headers(client, home):
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
 def test_public_pages_send_security_headers(client, home):
     response = client.get("/")
     assert response["X-Content-Type-Options"] == "nosniff"

@@ -1,8 +1,8 @@
 """Settings shared by every environment. Anything that differs between machines comes from the environment."""
 
 import os
-from email.utils import parseaddr
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
