@@ -9,4 +9,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, middleware, signals  # noqa: F401

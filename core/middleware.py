@@ -4,6 +4,8 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect, resolve_url
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
@@ -47,6 +49,14 @@ def idle_minutes(user):
     if is_member(user):
         return settings.SESSION_IDLE_MINUTES_MEMBERS
     return None
+
+
+@receiver(user_logged_in)
+def start_session_clock(sender, request, user, **kwargs):
+    """A login starts both clocks, so the first pages after it write nothing more to the session."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[SESSION_STARTED] = request.session[SESSION_SEEN] = now
 
 
 class SessionIdleTimeoutMiddleware:
