@@ -43,6 +43,13 @@ class RateLimit:
             counter.save(update_fields=["window_start", "count"])
         return counter.count <= self.limit
 
+    def exceeded(self, identity):
+        """Whether `identity` has used up its limit in the current window (counts nothing)."""
+        since = timezone.now() - timedelta(seconds=self.period)
+        return RateCounter.objects.filter(
+            key=self.key(identity), window_start__gt=since, count__gte=self.limit
+        ).exists()
+
 
 def prune(now=None):
     """Delete counters untouched for a week: no limit of the site counts over a longer window."""

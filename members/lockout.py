@@ -5,6 +5,8 @@ ask for the password, per account and per address separately, and refuses furthe
 limit. This module tells it how to name an account, what a locked-out person sees, and when a count is reset.
 """
 
+from functools import wraps
+
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,7 +15,15 @@ from django.dispatch import receiver
 from django.shortcuts import render, resolve_url
 from django.urls import reverse
 
+from core.ratelimit import RateLimit, client_ip
+
 from .models import normalise_email
+
+# Wagtail's shared passwords (a page or a document collection "private, accessible with a password") are checked
+# without authenticate(), so axes never sees them: their wrong tries are counted per address here instead.
+shared_password_tries = RateLimit(
+    "shared-password", settings.AXES_FAILURE_LIMIT, period=settings.AXES_COOLOFF_MINUTES * 60
+)
 
 
 def username(request, credentials):
@@ -47,3 +57,22 @@ def reset_failures_of_the_account(sender, request, user, **kwargs):
     """A successful login clears the account's failed tries. The address's tries on other accounts stay counted:
     logging in to one's own account must not reset the count of guesses made at someone else's."""
     AccessAttempt.objects.filter(username=normalise_email(user.get_username())).delete()
+
+
+def counts_wrong_shared_passwords(view):
+    """Wrap Wagtail's view that checks a shared password: an address that typed AXES_FAILURE_LIMIT wrong ones gets
+    the locked-out answer until the cool-off is over. A right password redirects; anything else counts."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        address = client_ip(request)
+        if shared_password_tries.exceeded(address):
+            return locked_out(request)
+        response = view(request, *args, **kwargs)
+        if response.status_code != 302:
+            shared_password_tries.hit(address)
+        return response
+
+    return wrapped

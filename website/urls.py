@@ -6,9 +6,12 @@ from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import authenticate_with_password as document_password
+from wagtail.views import authenticate_with_password as page_password
 
 from core.health import healthz
 from core.media import serve_image
+from members.lockout import counts_wrong_shared_passwords
 from resources.feeds import ResourceFeed
 
 from . import views
@@ -17,6 +20,10 @@ from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's shared-password checks, with wrong tries counted (members.lockout); the rest as Wagtail has them.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/", counts_wrong_shared_passwords(document_password)
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -41,6 +48,10 @@ urlpatterns += i18n_patterns(
         views.moved_account_page,
     ),
     path("alumni/", include("alumni.urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        counts_wrong_shared_passwords(page_password),
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -168,3 +168,46 @@ def test_logging_in_costs_one_password_hash_whether_or_not_the_address_has_an_ac
         assert try_login(client, SITE_LOGIN, email, "salah", address="192.0.2.200").status_code == 200
         counts[email] = len(HASHES)
     assert set(counts.values()) == {1}, counts
+
+
+def test_wrong_shared_page_passwords_lock_the_address_and_a_right_one_still_opens_before(client, home):
+    """Wagtail's "private, accessible with a password" pages check the password without authenticate()."""
+    from wagtail.models import PageViewRestriction
+
+    from website.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home, slug="kata-sandi-bersama", title="Halaman bersandi")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="sandi-bersama"
+    )
+    url = f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    right = {"password": "sandi-bersama", "return_url": page.url}
+    assert client.post(url, right, REMOTE_ADDR="198.51.100.4").status_code == 302  # a right one does not count
+
+    statuses = [
+        client.post(url, {"password": "tebak", "return_url": page.url}, REMOTE_ADDR="198.51.100.4").status_code
+        for _ in range(LIMIT + 1)
+    ]
+    assert set(statuses[:LIMIT]) == {200}
+    assert statuses[LIMIT] == 429
+    locked = client.post(url, right, REMOTE_ADDR="198.51.100.4", HTTP_ACCEPT_LANGUAGE="en")
+    assert locked.status_code == 429 and "Too many tries" in locked.content.decode()
+    assert client.post(url, right, REMOTE_ADDR="198.51.100.5").status_code == 302  # another address is not locked
+
+
+def test_wrong_shared_document_passwords_lock_the_address(client, root_collection):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = root_collection.add_child(instance=Collection(name="Bersandi"))
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.PASSWORD, password="sandi-dokumen"
+    )
+    url = f"/documents/authenticate_with_password/{restriction.pk}/"
+    statuses = [
+        client.post(url, {"password": "tebak", "return_url": "/"}, REMOTE_ADDR="198.51.100.6").status_code
+        for _ in range(LIMIT + 1)
+    ]
+    assert set(statuses[:LIMIT]) == {200} and statuses[LIMIT] == 429
+    right = {"password": "sandi-dokumen", "return_url": "/"}
+    assert client.post(url, right, REMOTE_ADDR="198.51.100.6").status_code == 429
+    assert client.post(url, right, REMOTE_ADDR="198.51.100.7").status_code == 302
