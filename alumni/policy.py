@@ -47,6 +47,16 @@ def viewable_profiles(user, queryset=None):
     return queryset.filter(Q(pk__in=visible_profiles(user).values("pk")) | own)
 
 
+def admin_profiles(user, queryset=None):
+    """Profiles `user` may see named in the admin (choosers, bulk actions, page edit forms): every profile for
+    staff; for any other editor only the people they may find on the site."""
+    queryset = Profile.objects.all() if queryset is None else queryset
+    if is_staff(user):
+        return queryset
+    # By id, which the chooser's search backend can filter on.
+    return queryset.filter(id__in=list(visible_profiles(user).values_list("id", flat=True)))
+
+
 def can_view_profile(user, profile):
     return visible_profiles(user, Profile.objects.filter(pk=profile.pk)).exists() or is_owner(user, profile)
 

@@ -23,6 +23,7 @@ from core.views import TableImportViewSet
 from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
 from .views.admin import (
     ProfileChooserViewSet,
+    ProfileDeleteBulkAction,
     ProfileEditView,
     ProfileIndexView,
     RosterImportView,
@@ -188,6 +189,8 @@ class AlumniGroup(SnippetViewSetGroup):
 
 register_snippet(AlumniGroup)
 hooks.register("register_bulk_action", SendInvitationBulkAction)
+# After Wagtail's own delete action for every snippet (order 0), which it replaces for profiles.
+hooks.register("register_bulk_action", ProfileDeleteBulkAction, order=1)
 
 
 @hooks.register("register_snippet_listing_buttons")
