@@ -27,6 +27,7 @@ PROFILE_FACETS = Facets(
     RelatedFacet("organisation", _("Organisation"), "memberships__organisation", Organisation),
     RelatedFacet("cohort", _("Cohort"), "cohorts", Cohort, ordered_by_model=True),
     ValueFacet("year", _("Year"), "cohorts__year", integer=True),
+    small_counts=True,
 )
 ORGANISATION_FACETS = Facets(
     Organisation,
@@ -34,6 +35,7 @@ ORGANISATION_FACETS = Facets(
     RelatedFacet("region", _("Region served"), "regions", Region, public_list=True),
     RelatedFacet("topic", _("Focus topic"), "topics", Tag),
     BooleanFacet("verified", _("Verification"), "verified", _("Verified by staff"), _("Not verified")),
+    small_counts=True,
 )
 
 

@@ -10,12 +10,17 @@ URL parameters are one naming scheme across the site: `q` for the words searched
 name (`type`, `topic`, `region`, `year`, `language`, `sector`, `help`, `organisation`, `cohort`, `verified`), given
 once per chosen value (`?topic=deteksi-dini&topic=literasi-digital`). Templates show them with
 `templates/includes/facets.html`.
+
+Facets that count people (`Facets(..., small_counts=True)`: the directory, the organisations) follow the one
+small-count rule of `core.counts`: anyone but staff sees "<3" for one or two, and options ordered by count put
+those after the others in alphabetical order, so their position does not tell a 1 from a 2 either.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from .counts import is_small, shown_count
 from .forms import CONTROL_CHARACTERS
 
 MAX_VALUE_LENGTH = 100
@@ -28,6 +33,10 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    shown: str = ""  # the count as the viewer may see it: "12" or "<3"
+
+    def __post_init__(self):
+        self.shown = self.shown or str(self.count)
 
 
 @dataclass
@@ -61,6 +70,8 @@ def within(model, **lookups):
 
 class FacetSpec:
     """How one facet filters and counts. `name` is its URL parameter."""
+
+    ordered_by_count = False
 
     def __init__(self, name, label):
         self.name = name
@@ -158,6 +169,7 @@ class RelatedFacet(FacetSpec):
         self.model = model
         self.label_attribute = label_attribute
         self.ordered_by_model = ordered_by_model
+        self.ordered_by_count = not ordered_by_model
         self.public_list = public_list
 
     def clean(self, values):
@@ -186,8 +198,9 @@ class RelatedFacet(FacetSpec):
 class Facets:
     """The facets of one listing."""
 
-    def __init__(self, model, *specs):
+    def __init__(self, model, *specs, small_counts=False):
         self.model = model
+        self.small_counts = small_counts
         self.specs = {spec.name: spec for spec in specs}
         for spec in specs:
             spec.base_model = model
@@ -220,17 +233,24 @@ class Facets:
                 queryset = queryset.filter(self.specs[name].q(values))
         return queryset
 
-    def counts(self, queryset, selected):
-        """The facets with their options, each counted within the other facets' filters. Options that would give
-        nothing are left out, unless chosen (so they can be unchosen)."""
+    def counts(self, queryset, selected, viewer=None):
+        """The facets with their options, each counted within the other facets' filters, as `viewer` may see the
+        counts. Options that would give nothing are left out, unless chosen (so they can be unchosen)."""
         facets = []
         for name, spec in self.specs.items():
             chosen = set(selected.get(name, []))
             within = self.model.objects.filter(pk__in=self.filter(queryset, selected, skip=name).values("pk"))
             options = [
-                FacetOption(value, label, count, value in chosen)
+                FacetOption(value, label, count, value in chosen, self._shown(count, viewer))
                 for value, label, count in spec.options(within)
                 if count or value in chosen
             ]
+            if self.small_counts and spec.ordered_by_count:
+                small = [option for option in options if is_small(option.count, viewer)]
+                small.sort(key=lambda option: option.label.casefold())
+                options = [option for option in options if not is_small(option.count, viewer)] + small
             facets.append(Facet(name, spec.label, options))
         return facets
+
+    def _shown(self, count, viewer):
+        return shown_count(count, viewer) if self.small_counts else str(count)

@@ -62,7 +62,7 @@ def directory(request):
     context = {
         "search_query": query,
         "selected": selected,
-        "facets": PROFILE_FACETS.counts(base, selected),
+        "facets": PROFILE_FACETS.counts(base, selected, request.user),
         "results": page_obj,
         "cards": _cards(request.user, page_obj.object_list),
         "result_count": page_obj.paginator.count,
@@ -185,7 +185,7 @@ def organisation_list(request):
     context = {
         "search_query": query,
         "selected": selected,
-        "facets": ORGANISATION_FACETS.counts(base, selected),
+        "facets": ORGANISATION_FACETS.counts(base, selected, request.user),
         "results": page_obj,
         "result_count": page_obj.paginator.count,
         "crumbs": _crumbs(),
