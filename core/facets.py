@@ -161,9 +161,20 @@ class RelatedFacet(FacetSpec):
     `model` is the related model; options are ordered by count (then label) unless `ordered_by_model`.
     `public_list`: every object of `model` is public (regions, resource types), so an unknown slug may be reported;
     otherwise (topics, organisations, cohorts) it is not, as that would confirm that a hidden person's topic exists.
+    `limit_to`: lookups on `model` that every option and chosen value must meet (`{"published": True}`).
     """
 
-    def __init__(self, name, label, lookup, model, label_attribute="name", ordered_by_model=False, public_list=False):
+    def __init__(
+        self,
+        name,
+        label,
+        lookup,
+        model,
+        label_attribute="name",
+        ordered_by_model=False,
+        public_list=False,
+        limit_to=None,
+    ):
         super().__init__(name, label)
         self.lookup = lookup
         self.model = model
@@ -171,15 +182,20 @@ class RelatedFacet(FacetSpec):
         self.ordered_by_model = ordered_by_model
         self.ordered_by_count = not ordered_by_model
         self.public_list = public_list
+        self.limit_to = limit_to or {}
+
+    def related(self):
+        return self.model.objects.filter(**self.limit_to)
 
     def clean(self, values):
         if not values or not self.public_list:
             return values
-        known = set(self.model.objects.filter(slug__in=values).values_list("slug", flat=True))
+        known = set(self.related().filter(slug__in=values).values_list("slug", flat=True))
         return [value for value in values if value in known]
 
     def q(self, values):
-        return within(self.base_model, **{f"{self.lookup}__slug__in": values})
+        limits = {f"{self.lookup}__{name}": value for name, value in self.limit_to.items()}
+        return within(self.base_model, **{f"{self.lookup}__slug__in": values}, **limits)
 
     def options(self, queryset):
         counts = dict(
@@ -188,7 +204,7 @@ class RelatedFacet(FacetSpec):
             .values_list(f"{self.lookup}__pk")
             .annotate(n=Count("pk", distinct=True))
         )
-        rows = self.model.objects.filter(pk__in=counts)
+        rows = self.related().filter(pk__in=counts)
         options = [(row.slug, str(getattr(row, self.label_attribute)), counts[row.pk]) for row in rows]
         if not self.ordered_by_model:
             options.sort(key=lambda option: (-option[2], option[1].casefold()))

@@ -21,7 +21,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
-from wagtail.snippets.views.snippets import EditView, IndexView
+from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView
 
 from core.access import is_staff
 from core.exports import FormulaSafeExportMixin
@@ -31,6 +31,7 @@ from ..claims import InvitationError, send_invitation
 from ..importing import MAX_BYTES, import_roster_data
 from ..models import AuditLog, Profile
 from ..panels import ProfileChooserWidget
+from ..personal_data import erase_people
 from ..policy import admin_profiles
 
 DETAIL_LENGTH = AuditLog._meta.get_field("detail").max_length
@@ -96,6 +97,14 @@ class ProfileIndexView(StaffExportIndexView):
         return buttons
 
 
+class ProfileDeleteView(DeleteView):
+    """Deleting a profile erases the person (`erase_people`): registrations, introductions, and a record that keeps
+    a later roster import from bringing them back."""
+
+    def delete_action(self):
+        erase_people([self.object])
+
+
 class ProfileEditView(EditView):
     """Every time staff open a profile, it is written down."""
 
@@ -119,7 +128,11 @@ class ProfileBulkActionMixin:
 
 
 class ProfileDeleteBulkAction(ProfileBulkActionMixin, DeleteBulkAction):
-    pass
+    """Deleting profiles erases the people, as their own account deletion would (`erase_people`)."""
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        return erase_people(objects), 0
 
 
 class SendInvitationBulkAction(ProfileBulkActionMixin, SnippetBulkAction):
