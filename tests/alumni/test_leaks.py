@@ -11,16 +11,20 @@ what the visitor typed but must not find anything more with it.
 """
 
 from dataclasses import dataclass, replace
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset
 from wagtail.users.models import UserProfile
 
-from alumni.models import Visibility
+from alumni.factories import ProfileFactory
+from alumni.models import Membership, Organisation, Visibility
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventSpeaker, FollowUpItem
 from members.factories import UserFactory
@@ -281,3 +285,76 @@ def test_staff_see_hidden_people_in_the_chooser_and_the_event_edit_form(speaker_
     ids = {"id": [leaky["hidden"].pk]}
     assert MARKER in client.get(reverse(f"{CHOOSER}:chosen_multiple"), ids).content.decode()
     assert MARKER in client.get(reverse("wagtailadmin_pages:edit", args=[speaker_event.pk])).content.decode()
+
+
+# --- A confidential roster (issue 11, finding 3) ---------------------------------------------------------------------
+
+ROSTER_ORGANISATION = "Jemaat Qvrosterorg5"
+ROSTER_PERSON = "Qvrosterperson6"
+
+
+@pytest.fixture
+def imported_roster(home, tmp_path):
+
+    path = tmp_path / "roster.csv"
+    path.write_text(
+        "external_id,full_name,email,organisation,topics\n"
+        f"R-1,Satu {ROSTER_PERSON},satu@example.org,{ROSTER_ORGANISATION},kebebasan beragama\n"
+        f"R-2,Dua {ROSTER_PERSON},dua@example.org,{ROSTER_ORGANISATION},kebebasan beragama\n",
+        encoding="utf-8",
+    )
+    stdout = StringIO()
+    with translation.override("en"):
+        call_command("import_alumni", str(path), stdout=stdout)
+    return stdout.getvalue()
+
+
+def test_an_import_creates_organisations_unpublished_and_says_how_many(imported_roster):
+    organisation = Organisation.objects.get(name=ROSTER_ORGANISATION)
+    assert organisation.published is False
+    assert "1 new organisation, unpublished until staff publish it." in imported_roster
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "member"])
+def test_an_anonymous_crawl_after_a_roster_import_finds_neither_the_people_nor_their_organisation(
+    imported_roster, as_user, viewer
+):
+    slug = Organisation.objects.get(name=ROSTER_ORGANISATION).slug
+    client = as_user(UserFactory(member=True) if viewer == "member" else None)
+    assert client.get(f"/alumni/organisasi/{slug}/").status_code == 404
+    assert client.get(f"/en/alumni/organisasi/{slug}/").status_code == 404
+    for url in [
+        "/alumni/",
+        "/alumni/?q=Jemaat",
+        "/alumni/?topic=kebebasan-beragama",
+        "/alumni/organisasi/",
+        "/alumni/organisasi/?q=Jemaat",
+        "/alumni/saran/?q=Jemaat",
+        "/alumni/saran/?q=Satu",
+        "/alumni/cari-kolaborator/?q=jemaat+kebebasan+beragama",
+        "/alumni/angkatan/",
+        "/sitemap.xml",
+        "/search/?q=Jemaat",
+        "/feeds/news/rss/",
+    ]:
+        body = client.get(url).content.decode()
+        assert "Qvrosterorg5" not in body, url
+        assert ROSTER_PERSON not in body, url
+        assert slug not in body, url
+
+
+def test_a_published_organisation_lists_only_visible_members_and_staff_see_an_unpublished_one(imported_roster, client):
+    organisation = Organisation.objects.get(name=ROSTER_ORGANISATION)
+    staff = Client()
+    staff.force_login(UserFactory(is_staff=True))
+    assert staff.get(f"/alumni/organisasi/{organisation.slug}/").status_code == 200
+
+    organisation.published = True
+    organisation.save()
+    shown = ProfileFactory(display_name="Terlihat Publik", visible=Visibility.PUBLIC)
+    Membership.objects.create(profile=shown, organisation=organisation)
+    response = client.get(f"/alumni/organisasi/{organisation.slug}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Terlihat Publik" in body and ROSTER_PERSON not in body
+    assert response.context["member_count"] == 1
