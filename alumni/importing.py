@@ -118,9 +118,12 @@ def import_roster(records, source, *, dry_run=False, user=None):
     if not dry_run:
         detail = (
             f"{source}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged, "
-            f"{result.rejected} rejected, {result.count(Outcome.ERASED)} erased, "
-            f"{len(importer.new_organisations)} new organisations unpublished"
+            f"{result.rejected} rejected"
         )
+        if result.count(Outcome.ERASED):
+            detail += f", {result.count(Outcome.ERASED)} erased"
+        if importer.new_organisations:
+            detail += f", {len(importer.new_organisations)} new organisations unpublished"
         # A long file name is cut at the front: the counts matter more.
         limit = AuditLog._meta.get_field("detail").max_length
         AuditLog.objects.create(user=user, action=AuditLog.Action.IMPORT, detail=detail[-limit:])
@@ -273,9 +276,9 @@ class _Importer:
     def import_row(self, row):
         if was_erased(row.email, row.external_id):
             return Outcome.ERASED
-        self._note_new_organisation(row.organisation)
         profile = Profile.objects.filter(external_id=row.external_id).select_related("user").first()
         if profile is None:
+            self._note_new_organisation(row.organisation)
             if not self.dry_run:
                 self._create(row)
             return Outcome.CREATED
@@ -287,6 +290,8 @@ class _Importer:
         )
         if not (changes or new_cohort or new_membership):
             return Outcome.UNCHANGED
+        if new_membership:
+            self._note_new_organisation(row.organisation)
         if not self.dry_run:
             topics = changes.pop("topics", None)
             for name, value in changes.items():
