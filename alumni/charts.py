@@ -1,8 +1,9 @@
 """Network figures: how many alumni per kabupaten/kota and per sector, as accessible SVG bar charts.
 
-Counted over the profiles the viewer may see, never below the group level: a count under `MIN_COUNT` is shown
-as "<3" without a bar, and such groups are listed after the others in alphabetical order, so neither the figure,
-the bar length nor the position tells a 1 from a 2. There is no total, which would let a reader subtract.
+Counted over the profiles the viewer may see, never below the group level: a small count (`core.counts`, the rule
+the facet counts follow too) is shown as "<3" without a bar to anyone but staff, and such groups are listed after
+the others in alphabetical order, so neither the figure, the bar length nor the position tells a 1 from a 2. There
+is no total, which would let a reader subtract.
 """
 
 from dataclasses import dataclass, field
@@ -10,13 +11,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from core.counts import MIN_SHOWN_COUNT, SMALL_COUNT, is_small
 from core.models import Region
 
 from .models import Sector
 from .policy import visible_profiles
 
-MIN_COUNT = 3
-SUPPRESSED = f"<{MIN_COUNT}"
 # SVG geometry (viewBox units): each row is a label line above its bar; fits a 360px wide phone at scale ~1.
 WIDTH = 320
 ROW_HEIGHT = 44
@@ -67,16 +67,18 @@ class Chart:
         return "; ".join(f"{bar.label}: {bar.display}" for bar in self.bars)
 
 
-def bar_chart(slug, title, description, counts):
-    """A chart from {label: count}; groups below `MIN_COUNT` are suppressed."""
-    shown = sorted(((label, n) for label, n in counts.items() if n >= MIN_COUNT), key=lambda row: (-row[1], row[0]))
-    suppressed = sorted(label for label, n in counts.items() if 0 < n < MIN_COUNT)
+def bar_chart(slug, title, description, counts, viewer=None):
+    """A chart from {label: count}, as `viewer` may see it: small counts are suppressed for all but staff."""
+    shown = sorted(
+        ((label, n) for label, n in counts.items() if n and not is_small(n, viewer)), key=lambda row: (-row[1], row[0])
+    )
+    suppressed = sorted(label for label, n in counts.items() if is_small(n, viewer))
     largest = shown[0][1] if shown else 1
     bars = [
         Bar(label, str(n), max(round(BAR_MAX * n / largest), 2), index * ROW_HEIGHT)
         for index, (label, n) in enumerate(shown)
     ]
-    bars += [Bar(label, SUPPRESSED, 0, (len(bars) + index) * ROW_HEIGHT) for index, label in enumerate(suppressed)]
+    bars += [Bar(label, SMALL_COUNT, 0, (len(bars) + index) * ROW_HEIGHT) for index, label in enumerate(suppressed)]
     return Chart(slug, title, description, bars)
 
 
@@ -98,8 +100,8 @@ def network_figures(user):
     per_sector = dict(visible.exclude(sector="").values_list("sector").annotate(n=Count("pk")))
     sector_labels = dict(Sector.choices)
     description = _("Counts below %(min)s are shown as “%(suppressed)s” to protect privacy.") % {
-        "min": MIN_COUNT,
-        "suppressed": SUPPRESSED,
+        "min": MIN_SHOWN_COUNT,
+        "suppressed": SMALL_COUNT,
     }
     return NetworkFigures(
         regions=bar_chart(
@@ -107,11 +109,13 @@ def network_figures(user):
             _("Alumni per regency/city"),
             description,
             {names[pk]: n for pk, n in per_region.items()},
+            user,
         ),
         sectors=bar_chart(
             "sector",
             _("Alumni per sector"),
             description,
             {str(sector_labels.get(value, value)): n for value, n in per_sector.items()},
+            user,
         ),
     )

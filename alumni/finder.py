@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Region
 from core.search import word_root
 
-from .models import HelpType, Organisation
-from .policy import card_queryset, profile_fields_for, visible_profiles
+from .models import HelpType
+from .policy import card_queryset, profile_fields_for, visible_organisations, visible_profiles
 
 REGION_POINTS = 3
 HELP_POINTS = 3
@@ -116,7 +116,7 @@ def find_collaborators(user, need="", region=None, help_type=""):
     """(people, organisations): alumni open to collaborate whom `user` may see, and organisations, best first."""
     profiles = card_queryset(visible_profiles(user).filter(open_to_collaborate=True))
     people = [score_profile(profile_fields_for(user, profile), need, region, help_type) for profile in profiles]
-    organisations = Organisation.objects.prefetch_related("regions", "topics")
+    organisations = visible_organisations(user).prefetch_related("regions", "topics")
     return (
         _ranked(people, MAX_PEOPLE),
         _ranked((score_organisation(organisation, need, region) for organisation in organisations), MAX_ORGANISATIONS),

@@ -9,6 +9,7 @@ import re
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.validators import URLValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import BaseChildFormSet, ClusterForm
 
@@ -17,7 +18,7 @@ from core.models import Region
 from core.storage import check_free_space
 
 from . import consent
-from .models import Audience, HelpOffer, HelpType, Introduction, Profile, Visibility
+from .models import Audience, HelpOffer, HelpType, Introduction, Membership, Organisation, Profile, Visibility
 from .photos import ACCEPT_ATTRIBUTE, process_photo
 
 HANDLE = re.compile(r"@[\w.]{1,60}")
@@ -188,9 +189,12 @@ class ProfileForm(PlainLabels, ClusterForm):
             del self.fields["consent"]
         if not profile.photo:
             del self.fields["remove_photo"]
+        own = Membership.objects.filter(profile_id=profile.pk).values("organisation")
         for subform in self.formsets["memberships"].forms:
             subform.label_suffix = ""
-            subform.fields["organisation"].queryset = subform.fields["organisation"].queryset.order_by("name")
+            # Published organisations, and those the person already belongs to.
+            choices = Organisation.objects.filter(Q(published=True) | Q(pk__in=own))
+            subform.fields["organisation"].queryset = choices.order_by("name")
             if "DELETE" in subform.fields:
                 subform.fields["DELETE"].label = _("Remove this organisation from my profile")
 

@@ -13,6 +13,10 @@ What an import may change:
 - New profiles are created hidden and without consent: only their owner can make them visible, after claiming.
 - An unclaimed profile is brought in line with the roster; an empty cell leaves the field as it is. Cohorts and
   organisations are added, never removed: a person may be on several rosters, and staff may have added more.
+- Organisations a roster names that the directory does not have yet are created unpublished: for a small community,
+  that its people took the course is the sensitive fact. Staff publish them; the report says how many wait.
+- A row of a person erased at their request (matched by the keyed hash of their e-mail address or roster id, see
+  `alumni.erasure`) creates and changes nothing, and is reported as such.
 - A claimed profile belongs to its owner: the import only adds the cohort (a fact staff keep), never touches the
   name, e-mail, region, sector, organisations or topics the person manages.
 """
@@ -24,7 +28,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from core.importing import (
     ImportResult,
@@ -43,6 +47,7 @@ from core.importing import (
     rows_and_errors,
 )
 
+from .erasure import was_erased
 from .models import AuditLog, Cohort, Membership, Organisation, Profile, Sector
 
 COLUMNS = (
@@ -100,11 +105,25 @@ def import_roster(records, source, *, dry_run=False, user=None):
     importer = _Importer(dry_run=dry_run)
     with dry_run_guard(dry_run):
         import_rows(rows, importer.import_row, result)
+    if importer.new_organisations:
+        count = len(importer.new_organisations)
+        result.notes.append(
+            ngettext(
+                "%(count)d new organisation, unpublished until staff publish it.",
+                "%(count)d new organisations, unpublished until staff publish them.",
+                count,
+            )
+            % {"count": count}
+        )
     if not dry_run:
         detail = (
             f"{source}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged, "
             f"{result.rejected} rejected"
         )
+        if result.count(Outcome.ERASED):
+            detail += f", {result.count(Outcome.ERASED)} erased"
+        if importer.new_organisations:
+            detail += f", {len(importer.new_organisations)} new organisations unpublished"
         # A long file name is cut at the front: the counts matter more.
         limit = AuditLog._meta.get_field("detail").max_length
         AuditLog.objects.create(user=user, action=AuditLog.Action.IMPORT, detail=detail[-limit:])
@@ -252,10 +271,14 @@ class _Importer:
 
     def __init__(self, *, dry_run):
         self.dry_run = dry_run
+        self.new_organisations = set()  # names, case-folded
 
     def import_row(self, row):
+        if was_erased(row.email, row.external_id):
+            return Outcome.ERASED
         profile = Profile.objects.filter(external_id=row.external_id).select_related("user").first()
         if profile is None:
+            self._note_new_organisation(row.organisation)
             if not self.dry_run:
                 self._create(row)
             return Outcome.CREATED
@@ -267,6 +290,8 @@ class _Importer:
         )
         if not (changes or new_cohort or new_membership):
             return Outcome.UNCHANGED
+        if new_membership:
+            self._note_new_organisation(row.organisation)
         if not self.dry_run:
             topics = changes.pop("topics", None)
             for name, value in changes.items():
@@ -336,9 +361,13 @@ class _Importer:
     def _member(profile, organisation_name):
         return profile.memberships.filter(organisation__name__iexact=organisation_name).exists()
 
+    def _note_new_organisation(self, name):
+        if name and not Organisation.objects.filter(name__iexact=name).exists():
+            self.new_organisations.add(name.casefold())
+
     @staticmethod
     def _add_membership(profile, organisation_name):
         organisation = Organisation.objects.filter(name__iexact=organisation_name).order_by("pk").first()
         if organisation is None:
-            organisation = Organisation.objects.create(name=organisation_name)
+            organisation = Organisation.objects.create(name=organisation_name, published=False)
         Membership.objects.create(profile=profile, organisation=organisation)

@@ -6,7 +6,10 @@ nobody is told anything. The sender never learns whether a profile exists, is hi
 
 - the form and every answer to it are the same for a real, a hidden, a not-accepting and an unknown recipient
   (e-mails are queued, never sent during the request, and the sender gets no confirmation, which would tell them);
-- the sender's limits count every request, whoever it is for; the recipient's limit silently stops delivery;
+- the sender's limits count every request, whoever it is for: in all, and to one recipient (a sender cannot use up
+  someone's inbox, nor their daily limit); the recipient's limit, reached only by distinct senders, silently stops
+  delivery;
+- the form names the recipient only to a viewer who may see their profile anyway;
 - a filled honeypot looks like success and does nothing.
 
 Each person is written to in their own language: the alumnus in their account's language (the sender's when the
@@ -25,15 +28,21 @@ from core.links import absolute_url
 from core.ratelimit import RateLimit, client_ip
 from core.tokens import hash_token, new_token
 
-from .models import Introduction
-from .policy import visible_profiles
+from .models import Introduction, Profile
+from .policy import own_profile, viewable_profiles, visible_profiles
 
 # An answer link works this long; after that the request lapses without anyone being told.
 ANSWER_DAYS = 30
+# How many requests one sender (address or e-mail) may send to one recipient a day.
+PER_SENDER_PER_RECIPIENT = 1
 
 
 class TooManyRequests(Exception):
     """The sender went over their daily limit."""
+
+
+class TooManyToRecipient(TooManyRequests):
+    """The sender already asked to be introduced to this recipient today."""
 
 
 def contact_address(profile):
@@ -55,20 +64,40 @@ def recipient(user, public_id):
     return profile
 
 
+def shown_name(user, public_id):
+    """The recipient's name as `user` may see it (their own profile included), or "" for anyone they may not see."""
+    shown = viewable_profiles(user, Profile.objects.filter(public_id=public_id))
+    return shown.values_list("display_name", flat=True).first() or ""
+
+
+def is_own(user, public_id):
+    profile = own_profile(user)
+    return profile is not None and profile.public_id == public_id
+
+
 def request_introduction(request, form, public_id):
     """Count the request against the limits, then (for a recipient who may receive it) keep and e-mail it.
 
     Raises TooManyRequests when the sender is over a limit. Says nothing about the recipient either way.
     """
     limit = settings.INTRODUCTIONS_PER_SENDER_PER_DAY
-    # Both are counted on every request, whoever it is for, so the limits say nothing about the recipient.
-    ip_allowed = RateLimit("introductions:ip", limit).hit(client_ip(request))
-    email_allowed = RateLimit("introductions:email", limit).hit(form.cleaned_data["sender_email"])
+    ip, email = client_ip(request), form.cleaned_data["sender_email"]
+    # All are counted on every request, keyed by the id asked for, whoever it is, so the limits say nothing about
+    # the recipient.
+    ip_allowed = RateLimit("introductions:ip", limit).hit(ip)
+    email_allowed = RateLimit("introductions:email", limit).hit(email)
+    pair = RateLimit("introductions:pair", PER_SENDER_PER_RECIPIENT)
+    pair_allowed = all([pair.hit(f"{ip} {public_id}"), pair.hit(f"{email} {public_id}")])
     if not (ip_allowed and email_allowed):
         raise TooManyRequests
+    if not pair_allowed:
+        raise TooManyToRecipient
     profile = recipient(request.user, public_id)
+    if profile is None or contact_address(profile).casefold() == email.casefold():
+        return  # nobody to write to, or someone writing to themself under their own address
+    # Only distinct senders get this far more than once a day, so no one sender can use up the recipient's limit.
     per_recipient = RateLimit("introductions:recipient", settings.INTRODUCTIONS_PER_RECIPIENT_PER_DAY)
-    if profile is not None and per_recipient.hit(profile.pk):
+    if per_recipient.hit(profile.pk):
         _deliver(form, profile)
 
 

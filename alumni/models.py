@@ -176,6 +176,11 @@ class Organisation(index.Indexed, models.Model):
         related_name="+",
     )
     verified = models.BooleanField(_("verified"), default=False, help_text=_("Checked by staff."))
+    published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Shown on the public site. Organisations from a roster import wait here until staff publish them."),
+    )
     contact_email = models.EmailField(
         _("contact address"), blank=True, help_text=_("A role address (e.g. info@), never a person's own address.")
     )
@@ -184,7 +189,7 @@ class Organisation(index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("org_type"), FieldPanel("verified")]),
+        FieldRowPanel([FieldPanel("org_type"), FieldPanel("verified"), FieldPanel("published")]),
         FieldPanel("topics"),
         FieldPanel("regions"),
         FieldPanel("website"),
@@ -199,6 +204,7 @@ class Organisation(index.Indexed, models.Model):
         index.SearchField("topic_names"),
         index.FilterField("org_type"),
         index.FilterField("verified"),
+        index.FilterField("published"),
     ]
 
     class Meta:
@@ -515,6 +521,27 @@ class Introduction(models.Model):
 
     def __str__(self):
         return f"{self.sender_name} → {self.recipient}"
+
+
+class ErasedPerson(models.Model):
+    """Someone whose data was erased at their request: keyed hashes of their e-mail address and roster id, so a
+    later roster import does not bring them back. Nothing else about the person is kept."""
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", _("e-mail address")
+        EXTERNAL_ID = "external_id", _("external id")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    digest = models.CharField(_("keyed hash"), max_length=64, editable=False)
+    erased_on = models.DateField(_("erased on"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("erased person")
+        verbose_name_plural = _("erased people")
+        constraints = [models.UniqueConstraint("kind", "digest", name="one_erasure_record_per_hash")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.digest[:12]}…"
 
 
 class AuditLog(models.Model):

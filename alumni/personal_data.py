@@ -1,19 +1,26 @@
 """What the alumni section holds about an account, for "download my data" and "delete my account" (registered with
-`members.personal_data` in AlumniConfig.ready). Consent withdrawal lives in `alumni.consent`.
+`members.personal_data` in AlumniConfig.ready), and the erasure of a person when staff delete their profile.
+Consent withdrawal lives in `alumni.consent`.
+
+Erasure is durable: it leaves keyed hashes of the person's addresses and roster id (`alumni.erasure`), and tells the
+apps above through the Wagtail hook "alumni_person_erased" (`fn(emails)`: the events app anonymises registrations).
 """
 
 import base64
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
 from members.personal_data import iso as _time
 
-from . import consent
-from .models import AuditLog, Profile
+from . import consent, erasure
+from .models import AuditLog, Introduction, Profile
 from .photos import delete_file
 from .policy import own_profile
 
@@ -94,9 +101,35 @@ def _photo(profile):
 
 
 def erase_profile(user):
+    """Erase the account holder as a person (`erase_person`), with or without a profile."""
+    return erase_person(own_profile(user), emails=[user.email])
+
+
+def erase_people(profiles):
+    """Staff delete profiles: each person is erased as on their own request, their account's address included (the
+    account itself stays, for its owner to delete). Photo files go once the transaction is committed."""
+    with transaction.atomic():
+        cleanups = [
+            erase_person(profile, emails=[profile.user.email] if profile.user_id else []) for profile in profiles
+        ]
+        transaction.on_commit(lambda: [cleanup() for cleanup in cleanups if cleanup is not None])
+    return len(cleanups)
+
+
+def erase_person(profile, emails=()):
     """Remove the profile (with its memberships, topics, help offers, consent records, invitations and
-    introductions, and its search index entries); its photo file goes once the deletion is committed."""
-    profile = own_profile(user)
+    introductions received, and its search index entries), the introductions the person asked for, and tell the
+    apps above (their event registrations); remember the person as erased. Runs in the caller's transaction; the
+    photo file goes through the returned function, to call once the deletion is committed."""
+    addresses = {address for address in [*emails, profile.email if profile else ""] if address}
+    erasure.remember(emails=addresses, external_ids=[profile.external_id] if profile else [])
+    if addresses:
+        sent = Q()
+        for address in addresses:
+            sent |= Q(sender_email__iexact=address)
+        Introduction.objects.filter(sent).delete()
+    for erase in hooks.get_hooks("alumni_person_erased"):
+        erase(sorted(addresses))
     if profile is None:
         return None
     photo_name = profile.photo.name if profile.photo else ""

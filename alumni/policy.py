@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from core.access import is_member, is_staff
 
-from .models import Audience, Profile, Visibility
+from .models import Audience, Organisation, Profile, Visibility
 
 
 def audiences_for(user):
@@ -45,6 +45,23 @@ def viewable_profiles(user, queryset=None):
     queryset = Profile.objects.all() if queryset is None else queryset
     own = Q(user_id=user.pk) if user is not None and user.is_authenticated else Q(pk__in=[])
     return queryset.filter(Q(pk__in=visible_profiles(user).values("pk")) | own)
+
+
+def visible_organisations(user, queryset=None):
+    """Organisations `user` may see on the site: published ones; staff also those waiting to be published (an
+    import's organisations may name a small community, so they wait for staff)."""
+    queryset = Organisation.objects.all() if queryset is None else queryset
+    return queryset if is_staff(user) else queryset.filter(published=True)
+
+
+def admin_profiles(user, queryset=None):
+    """Profiles `user` may see named in the admin (choosers, bulk actions, page edit forms): every profile for
+    staff; for any other editor only the people they may find on the site."""
+    queryset = Profile.objects.all() if queryset is None else queryset
+    if is_staff(user):
+        return queryset
+    # By id, which the chooser's search backend can filter on.
+    return queryset.filter(id__in=list(visible_profiles(user).values_list("id", flat=True)))
 
 
 def can_view_profile(user, profile):
@@ -128,7 +145,7 @@ def profile_fields_for(user, profile, audiences=None):
         sector=profile.sector,
         sector_label=profile.get_sector_display() if profile.sector else "",
         cohorts=list(profile.cohorts.all()),
-        organisations=[(m.organisation, m.role) for m in memberships],
+        organisations=[(m.organisation, m.role) for m in memberships if m.organisation.published or is_staff(user)],
         topics=[tag.name for tag in tags],
         topic_links=[(tag.name, tag.slug) for tag in tags],
         help_types=[(o.help_type, o.get_help_type_display()) for o in profile.help_offers.all()],

@@ -24,9 +24,12 @@ PROFILE_FACETS = Facets(
     RelatedFacet("topic", _("Topic"), "topics", Tag),
     ChoiceFacet("help", _("How they can help"), "help_offers__help_type", HelpType.choices),
     ChoiceFacet("sector", _("Sector"), "sector", Sector.choices),
-    RelatedFacet("organisation", _("Organisation"), "memberships__organisation", Organisation),
+    RelatedFacet(
+        "organisation", _("Organisation"), "memberships__organisation", Organisation, limit_to={"published": True}
+    ),
     RelatedFacet("cohort", _("Cohort"), "cohorts", Cohort, ordered_by_model=True),
     ValueFacet("year", _("Year"), "cohorts__year", integer=True),
+    small_counts=True,
 )
 ORGANISATION_FACETS = Facets(
     Organisation,
@@ -34,6 +37,7 @@ ORGANISATION_FACETS = Facets(
     RelatedFacet("region", _("Region served"), "regions", Region, public_list=True),
     RelatedFacet("topic", _("Focus topic"), "topics", Tag),
     BooleanFacet("verified", _("Verification"), "verified", _("Verified by staff"), _("Not verified")),
+    small_counts=True,
 )
 
 
@@ -47,7 +51,11 @@ def search_profiles(queryset, query):
         queryset = queryset.filter(
             Q(display_name__icontains=word)
             | Q(bio__icontains=word)
-            | Exists(Membership.objects.filter(profile=OuterRef("pk"), organisation__name__icontains=word))
+            | Exists(
+                Membership.objects.filter(
+                    profile=OuterRef("pk"), organisation__published=True, organisation__name__icontains=word
+                )
+            )
             | Exists(ProfileTag.objects.filter(content_object=OuterRef("pk"), tag__name__icontains=word))
         )
     return queryset

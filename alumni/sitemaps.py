@@ -7,8 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Cohort, Organisation
-from .policy import visible_profiles
+from .models import Cohort
+from .policy import visible_organisations, visible_profiles
 
 
 class AlumniSitemap(Sitemap):
@@ -31,7 +31,7 @@ class OrganisationSitemap(AlumniSitemap):
     url_name = "alumni:organisation"
 
     def items(self):
-        return list(Organisation.objects.order_by("pk").values_list("slug", flat=True))
+        return list(visible_organisations(AnonymousUser()).order_by("pk").values_list("slug", flat=True))
 
 
 class CohortSitemap(AlumniSitemap):

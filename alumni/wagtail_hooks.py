@@ -23,6 +23,8 @@ from core.views import TableImportViewSet
 from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
 from .views.admin import (
     ProfileChooserViewSet,
+    ProfileDeleteBulkAction,
+    ProfileDeleteView,
     ProfileEditView,
     ProfileIndexView,
     RosterImportView,
@@ -65,6 +67,7 @@ class ProfileViewSet(SnippetViewSet):
     menu_label = _("Profiles")
     index_view_class = ProfileIndexView
     edit_view_class = ProfileEditView
+    delete_view_class = ProfileDeleteView
     chooser_viewset_class = ProfileChooserViewSet
     copy_view_enabled = False
     filterset_class = ProfileFilterSet
@@ -129,8 +132,8 @@ class OrganisationViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Organisations")
     index_view_class = StaffExportIndexView
-    list_display = ["name", "org_type", BooleanColumn("verified"), "created_at"]
-    list_filter = ["org_type", "verified", "regions"]
+    list_display = ["name", "org_type", BooleanColumn("verified"), BooleanColumn("published"), "created_at"]
+    list_filter = ["org_type", "verified", "published", "regions"]
     list_export = ["name", "get_org_type_display", "verified", "website", "contact_email", "topic_names", "description"]
     export_headings = {"get_org_type_display": _("Type"), "topic_names": _("Focus topics")}
     export_filename = "alumni-organisations"
@@ -188,6 +191,8 @@ class AlumniGroup(SnippetViewSetGroup):
 
 register_snippet(AlumniGroup)
 hooks.register("register_bulk_action", SendInvitationBulkAction)
+# After Wagtail's own delete action for every snippet (order 0), which it replaces for profiles.
+hooks.register("register_bulk_action", ProfileDeleteBulkAction, order=1)
 
 
 @hooks.register("register_snippet_listing_buttons")

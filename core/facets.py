@@ -10,12 +10,17 @@ URL parameters are one naming scheme across the site: `q` for the words searched
 name (`type`, `topic`, `region`, `year`, `language`, `sector`, `help`, `organisation`, `cohort`, `verified`), given
 once per chosen value (`?topic=deteksi-dini&topic=literasi-digital`). Templates show them with
 `templates/includes/facets.html`.
+
+Facets that count people (`Facets(..., small_counts=True)`: the directory, the organisations) follow the one
+small-count rule of `core.counts`: anyone but staff sees "<3" for one or two, and options ordered by count put
+those after the others in alphabetical order, so their position does not tell a 1 from a 2 either.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from .counts import is_small, shown_count
 from .forms import CONTROL_CHARACTERS
 
 MAX_VALUE_LENGTH = 100
@@ -28,6 +33,10 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    shown: str = ""  # the count as the viewer may see it: "12" or "<3"
+
+    def __post_init__(self):
+        self.shown = self.shown or str(self.count)
 
 
 @dataclass
@@ -61,6 +70,8 @@ def within(model, **lookups):
 
 class FacetSpec:
     """How one facet filters and counts. `name` is its URL parameter."""
+
+    ordered_by_count = False
 
     def __init__(self, name, label):
         self.name = name
@@ -150,24 +161,41 @@ class RelatedFacet(FacetSpec):
     `model` is the related model; options are ordered by count (then label) unless `ordered_by_model`.
     `public_list`: every object of `model` is public (regions, resource types), so an unknown slug may be reported;
     otherwise (topics, organisations, cohorts) it is not, as that would confirm that a hidden person's topic exists.
+    `limit_to`: lookups on `model` that every option and chosen value must meet (`{"published": True}`).
     """
 
-    def __init__(self, name, label, lookup, model, label_attribute="name", ordered_by_model=False, public_list=False):
+    def __init__(
+        self,
+        name,
+        label,
+        lookup,
+        model,
+        label_attribute="name",
+        ordered_by_model=False,
+        public_list=False,
+        limit_to=None,
+    ):
         super().__init__(name, label)
         self.lookup = lookup
         self.model = model
         self.label_attribute = label_attribute
         self.ordered_by_model = ordered_by_model
+        self.ordered_by_count = not ordered_by_model
         self.public_list = public_list
+        self.limit_to = limit_to or {}
+
+    def related(self):
+        return self.model.objects.filter(**self.limit_to)
 
     def clean(self, values):
         if not values or not self.public_list:
             return values
-        known = set(self.model.objects.filter(slug__in=values).values_list("slug", flat=True))
+        known = set(self.related().filter(slug__in=values).values_list("slug", flat=True))
         return [value for value in values if value in known]
 
     def q(self, values):
-        return within(self.base_model, **{f"{self.lookup}__slug__in": values})
+        limits = {f"{self.lookup}__{name}": value for name, value in self.limit_to.items()}
+        return within(self.base_model, **{f"{self.lookup}__slug__in": values}, **limits)
 
     def options(self, queryset):
         counts = dict(
@@ -176,7 +204,7 @@ class RelatedFacet(FacetSpec):
             .values_list(f"{self.lookup}__pk")
             .annotate(n=Count("pk", distinct=True))
         )
-        rows = self.model.objects.filter(pk__in=counts)
+        rows = self.related().filter(pk__in=counts)
         options = [(row.slug, str(getattr(row, self.label_attribute)), counts[row.pk]) for row in rows]
         if not self.ordered_by_model:
             options.sort(key=lambda option: (-option[2], option[1].casefold()))
@@ -186,8 +214,9 @@ class RelatedFacet(FacetSpec):
 class Facets:
     """The facets of one listing."""
 
-    def __init__(self, model, *specs):
+    def __init__(self, model, *specs, small_counts=False):
         self.model = model
+        self.small_counts = small_counts
         self.specs = {spec.name: spec for spec in specs}
         for spec in specs:
             spec.base_model = model
@@ -220,17 +249,24 @@ class Facets:
                 queryset = queryset.filter(self.specs[name].q(values))
         return queryset
 
-    def counts(self, queryset, selected):
-        """The facets with their options, each counted within the other facets' filters. Options that would give
-        nothing are left out, unless chosen (so they can be unchosen)."""
+    def counts(self, queryset, selected, viewer=None):
+        """The facets with their options, each counted within the other facets' filters, as `viewer` may see the
+        counts. Options that would give nothing are left out, unless chosen (so they can be unchosen)."""
         facets = []
         for name, spec in self.specs.items():
             chosen = set(selected.get(name, []))
             within = self.model.objects.filter(pk__in=self.filter(queryset, selected, skip=name).values("pk"))
             options = [
-                FacetOption(value, label, count, value in chosen)
+                FacetOption(value, label, count, value in chosen, self._shown(count, viewer))
                 for value, label, count in spec.options(within)
                 if count or value in chosen
             ]
+            if self.small_counts and spec.ordered_by_count:
+                small = [option for option in options if is_small(option.count, viewer)]
+                small.sort(key=lambda option: option.label.casefold())
+                options = [option for option in options if not is_small(option.count, viewer)] + small
             facets.append(Facet(name, spec.label, options))
         return facets
+
+    def _shown(self, count, viewer):
+        return shown_count(count, viewer) if self.small_counts else str(count)

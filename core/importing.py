@@ -46,6 +46,7 @@ class Outcome(models.TextChoices):
     CREATED = "created", _("created")
     UPDATED = "updated", _("updated")
     UNCHANGED = "unchanged", _("unchanged")
+    ERASED = "erased", _("erased at the person's request")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class ImportResult:
     dry_run: bool
     errors: list[RowError] = field(default_factory=list)
     outcomes: list[tuple[int, str, str]] = field(default_factory=list)  # line, Outcome, external_id
+    notes: list[str] = field(default_factory=list)  # what else the report should say, one sentence each
 
     def count(self, outcome):
         return sum(1 for _line, done, _id in self.outcomes if done == outcome)
@@ -500,6 +502,9 @@ def summary(result):
         "rejected": result.rejected,
     }
     text = gettext("%(created)d created, %(updated)d updated, %(unchanged)d unchanged, %(rejected)d rejected") % counts
+    if result.count(Outcome.ERASED):
+        text += "; " + gettext("%(count)d erased at the person's request") % {"count": result.count(Outcome.ERASED)}
+    text = " ".join([text + ".", *result.notes]) if result.notes else text
     return gettext("Dry run: %(summary)s") % {"summary": text} if result.dry_run else text
 
 

@@ -10,6 +10,6 @@ class EventsConfig(AppConfig):
         from members import personal_data
 
         from . import signals  # noqa: F401
-        from .personal_data import export_registrations
+        from .personal_data import erase_registrations, export_registrations
 
-        personal_data.register("event_registrations", export=export_registrations)
+        personal_data.register("event_registrations", export=export_registrations, erase=erase_registrations)

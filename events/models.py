@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from alumni.panels import ProfileChooserPanel
 from core.blocks import BaseStreamBlock
 from core.models import BasePage, Format
 
@@ -70,7 +71,7 @@ class EventSpeaker(Orderable):
     )
     role = models.CharField(_("role"), max_length=200, blank=True)
 
-    panels = [FieldPanel("profile"), FieldPanel("name"), FieldPanel("role")]
+    panels = [ProfileChooserPanel("profile"), FieldPanel("name"), FieldPanel("role")]
 
     def clean(self):
         if not self.profile_id and not self.name:
@@ -116,7 +117,9 @@ class FollowUpItem(Orderable):
 
     panels = [
         FieldPanel("action"),
-        FieldRowPanel([FieldPanel("owner_organisation"), FieldPanel("owner_profile"), FieldPanel("owner_name")]),
+        FieldRowPanel(
+            [FieldPanel("owner_organisation"), ProfileChooserPanel("owner_profile"), FieldPanel("owner_name")]
+        ),
         FieldPanel("due_date"),
         FieldRowPanel([FieldPanel("indicator"), FieldPanel("target")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),

@@ -1,6 +1,16 @@
 """What the events section holds about an account: registrations made with its addresses (registered with
-`members.personal_data` in EventsConfig.ready). Registrations are kept when an account is deleted: they have their
-own cancellation link and the organisers need them to run the event."""
+`members.personal_data` in EventsConfig.ready, and called through the "alumni_person_erased" hook when staff
+delete a profile).
+
+On erasure a confirmed registration is anonymised rather than deleted, so the event's seats and attendance stay
+as they were; every other registration (waiting for confirmation, on the waiting list, cancelled) holds no seat
+and is deleted. Nothing that names the person stays, and their confirmation and cancellation links stop working."""
+
+import uuid
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from alumni.models import Profile
 from members.personal_data import iso
@@ -12,6 +22,32 @@ def addresses_of(user):
     """The account's address and its alumni profile's, lower-cased."""
     profile_emails = Profile.objects.filter(user=user).values_list("email", flat=True)
     return {email.lower() for email in (user.email, *profile_emails) if email}
+
+
+def _of(addresses):
+    matches = Q(pk__in=[])
+    for address in addresses:
+        matches |= Q(email__iexact=address)
+    return Registration.objects.filter(matches)
+
+
+def erase_registrations_of(addresses):
+    """Anonymise the confirmed registrations made with `addresses`, delete the others."""
+    registrations = _of([address for address in addresses if address])
+    registrations.exclude(status=Registration.Status.CONFIRMED).delete()
+    for registration in registrations.filter(status=Registration.Status.CONFIRMED):
+        registration.name = gettext("(deleted account)")
+        registration.email = f"erased-{registration.pk}@erased.invalid"
+        registration.phone = registration.organisation = registration.accessibility_needs = ""
+        registration.regency = None
+        registration.token = uuid.uuid4().hex + uuid.uuid4().hex
+        # No reminder goes to an address that is not one.
+        registration.reminder_sent_at = registration.reminder_sent_at or timezone.now()
+        registration.save()
+
+
+def erase_registrations(user):
+    erase_registrations_of(addresses_of(user))
 
 
 def export_registrations(user):

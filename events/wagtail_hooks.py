@@ -32,6 +32,7 @@ from core.exports import FormulaSafeExportMixin
 from . import registration as services
 from .forms import RegistrationAdminForm
 from .models import EventPage, Registration
+from .personal_data import erase_registrations_of
 from .selectors import plans_in_progress
 
 Status = Registration.Status
@@ -234,6 +235,9 @@ def keep_events_that_people_registered_for(request, page):
             ),
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+hooks.register("alumni_person_erased", erase_registrations_of)
 
 
 @hooks.register("alumni_cohort_sections")

@@ -3,6 +3,7 @@ roster import (the same importer as `manage.py import_alumni`)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_list_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -11,9 +12,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.widgets import Button
 from wagtail.permissions import policy_registry
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
-from wagtail.snippets.views.snippets import EditView, IndexView
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView
 
 from core.access import is_staff
 from core.exports import FormulaSafeExportMixin
@@ -22,7 +30,9 @@ from core.views import TableImportView
 from ..claims import InvitationError, send_invitation
 from ..importing import MAX_BYTES, import_roster_data
 from ..models import AuditLog, Profile
-from ..policy import visible_profiles
+from ..panels import ProfileChooserWidget
+from ..personal_data import erase_people
+from ..policy import admin_profiles
 
 DETAIL_LENGTH = AuditLog._meta.get_field("detail").max_length
 
@@ -87,6 +97,14 @@ class ProfileIndexView(StaffExportIndexView):
         return buttons
 
 
+class ProfileDeleteView(DeleteView):
+    """Deleting a profile erases the person (`erase_people`): registrations, introductions, and a record that keeps
+    a later roster import from bringing them back."""
+
+    def delete_action(self):
+        erase_people([self.object])
+
+
 class ProfileEditView(EditView):
     """Every time staff open a profile, it is written down."""
 
@@ -99,7 +117,25 @@ class ProfileEditView(EditView):
 # --- Claim invitations -----------------------------------------------------------------------------
 
 
-class SendInvitationBulkAction(SnippetBulkAction):
+class ProfileBulkActionMixin:
+    """Bulk actions on profiles act on, and name, only the profiles the editor may see (`admin_profiles`): a
+    hidden person's id in the URL gives nothing, not even under "no permission"."""
+
+    models = [Profile]
+
+    def get_queryset(self, model, object_ids):
+        return get_list_or_404(admin_profiles(self.request.user), pk__in=object_ids)
+
+
+class ProfileDeleteBulkAction(ProfileBulkActionMixin, DeleteBulkAction):
+    """Deleting profiles erases the people, as their own account deletion would (`erase_people`)."""
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        return erase_people(objects), 0
+
+
+class SendInvitationBulkAction(ProfileBulkActionMixin, SnippetBulkAction):
     """E-mails a claim link to each selected profile that can receive one, and says what happened to each."""
 
     display_name = gettext_lazy("Send claim invitation")
@@ -107,7 +143,6 @@ class SendInvitationBulkAction(SnippetBulkAction):
     aria_label = gettext_lazy("Send claim invitations to the selected profiles")
     template_name = "alumni/admin/confirm_send_invitation.html"
     action_priority = 20
-    models = [Profile]
 
     def check_perm(self, profile):
         return policy_registry.get_by_type(Profile).user_has_permission_for_instance(
@@ -184,30 +219,29 @@ class RosterImportView(TableImportView):
 # --- The profile chooser (speakers and follow-up owners of events) -----------------------------------------------
 
 
-def choosable_profiles(user):
-    """Staff may choose any profile; other editors only people they may see on the site (alumni.policy)."""
-    if is_staff(user):
-        return Profile.objects.all()
-    # By id, which the chooser's search backend can filter on.
-    return Profile.objects.filter(id__in=list(visible_profiles(user).values_list("id", flat=True)))
-
-
 class ProfileChooseView(ChooseView):
     def get_object_list(self):
-        return choosable_profiles(self.request.user)
+        return admin_profiles(self.request.user)
 
 
 class ProfileChooseResultsView(ChooseResultsView):
     def get_object_list(self):
-        return choosable_profiles(self.request.user)
+        return admin_profiles(self.request.user)
 
 
 class ProfileChosenView(SnippetChosenView):
     def get_object(self, pk):
-        return choosable_profiles(self.request.user).get(pk=pk)
+        return admin_profiles(self.request.user).get(pk=pk)
+
+
+class ProfileChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return admin_profiles(self.request.user).filter(pk__in=pks)
 
 
 class ProfileChooserViewSet(SnippetChooserViewSet):
     choose_view_class = ProfileChooseView
     choose_results_view_class = ProfileChooseResultsView
     chosen_view_class = ProfileChosenView
+    chosen_multiple_view_class = ProfileChosenMultipleView
+    base_widget_class = ProfileChooserWidget

@@ -24,8 +24,16 @@ from core.facets import read_query
 
 from ..charts import network_figures
 from ..finder import FinderForm, find_collaborators
-from ..models import Audience, Cohort, Organisation, Profile, Visibility
-from ..policy import card_queryset, is_owner, photo_visible_to, profile_fields_for, viewable_profiles, visible_profiles
+from ..models import Audience, Cohort, Profile, Visibility
+from ..policy import (
+    card_queryset,
+    is_owner,
+    photo_visible_to,
+    profile_fields_for,
+    viewable_profiles,
+    visible_organisations,
+    visible_profiles,
+)
 from ..search import (
     MAX_QUERY_LENGTH,
     ORGANISATION_FACETS,
@@ -62,7 +70,7 @@ def directory(request):
     context = {
         "search_query": query,
         "selected": selected,
-        "facets": PROFILE_FACETS.counts(base, selected),
+        "facets": PROFILE_FACETS.counts(base, selected, request.user),
         "results": page_obj,
         "cards": _cards(request.user, page_obj.object_list),
         "result_count": page_obj.paginator.count,
@@ -85,9 +93,11 @@ def autocomplete(request):
         .order_by("display_name")
         .values_list("display_name", "public_id")[:AUTOCOMPLETE_PEOPLE]
     )
-    organisations = Organisation.objects.filter(name__icontains=query).values_list("name", "slug")[
-        :AUTOCOMPLETE_ORGANISATIONS
-    ]
+    organisations = (
+        visible_organisations(request.user)
+        .filter(name__icontains=query)
+        .values_list("name", "slug")[:AUTOCOMPLETE_ORGANISATIONS]
+    )
     results = [
         {"title": name, "url": reverse("alumni:profile", args=[public_id]), "type": _("Alumnus")}
         for name, public_id in people
@@ -174,7 +184,7 @@ def _with_logo(queryset):
 def organisation_list(request):
     query = read_query(request.GET, MAX_QUERY_LENGTH)
     selected = ORGANISATION_FACETS.selected(request.GET)
-    base = search_organisations(Organisation.objects.all(), query)
+    base = search_organisations(visible_organisations(request.user), query)
     visible = visible_profiles(request.user).values("pk")
     results = ORGANISATION_FACETS.filter(base, selected).annotate(
         member_count=Count("memberships", filter=Q(memberships__profile__in=visible))
@@ -185,7 +195,7 @@ def organisation_list(request):
     context = {
         "search_query": query,
         "selected": selected,
-        "facets": ORGANISATION_FACETS.counts(base, selected),
+        "facets": ORGANISATION_FACETS.counts(base, selected, request.user),
         "results": page_obj,
         "result_count": page_obj.paginator.count,
         "crumbs": _crumbs(),
@@ -196,7 +206,7 @@ def organisation_list(request):
 @require_GET
 @private
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(_with_logo(Organisation.objects.all()), slug=slug)
+    organisation = get_object_or_404(_with_logo(visible_organisations(request.user)), slug=slug)
     in_organisation = Profile.objects.filter(memberships__organisation=organisation)
     members = card_queryset(visible_profiles(request.user, in_organisation))
     page_obj = Paginator(members, settings.ALUMNI_PER_PAGE).get_page(request.GET.get("page"))

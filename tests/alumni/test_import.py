@@ -14,6 +14,8 @@ from members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+NEW_ORGANISATION = " 1 new organisation, unpublished until staff publish it."
+
 COLUMNS = [
     "external_id",
     "full_name",
@@ -105,7 +107,7 @@ def test_rows_become_hidden_unclaimed_profiles_with_cohorts_organisations_region
     result = run_import(path)
 
     assert result.error is None, result.stderr
-    assert result.stdout.strip() == "3 created, 0 updated, 0 unchanged, 0 rejected"
+    assert result.stdout.strip() == "3 created, 0 updated, 0 unchanged, 0 rejected." + NEW_ORGANISATION
     siti = Profile.objects.get(external_id="SD-001")
     assert (siti.full_name, siti.display_name, siti.email) == ("Siti Rahmawati", "Siti Rahmawati", "siti@example.org")
     assert (siti.visibility, siti.consent_given_at, siti.user) == (Visibility.HIDDEN, None, None)
@@ -156,7 +158,7 @@ def test_bad_rows_are_reported_with_their_line_numbers_and_every_reason_and_chan
         'line 9: full_name is longer than 150 characters (151); topic "' + "t" * 101 + '" is longer than 100 '
         "characters",
     ]
-    assert result.stdout.strip() == "1 created, 0 updated, 0 unchanged, 7 rejected"
+    assert result.stdout.strip() == "1 created, 0 updated, 0 unchanged, 7 rejected." + NEW_ORGANISATION
     assert list(Profile.objects.values_list("external_id", flat=True)) == ["A-1"]
     assert list(Cohort.objects.values_list("name", flat=True)) == ["Angkatan Baru"]
     assert list(Organisation.objects.values_list("name", flat=True)) == ["Organisasi Baru"]
@@ -252,7 +254,7 @@ def test_a_dry_run_reports_what_would_change_and_writes_nothing(tmp_path):
 
     result = run_import(path, "--dry-run")
 
-    assert result.stdout.strip() == "Dry run: 1 created, 0 updated, 0 unchanged, 1 rejected"
+    assert result.stdout.strip() == "Dry run: 1 created, 0 updated, 0 unchanged, 1 rejected." + NEW_ORGANISATION
     assert result.stderr.startswith('line 3: sector "entah" is unknown')
     assert str(result.error) == "1 row was rejected"
     assert counts() == (0, 0, 0, 0, 0)

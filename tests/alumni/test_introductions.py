@@ -62,13 +62,12 @@ def comparable(response, public_id):
     return response.status_code, headers, body
 
 
-def test_the_form_has_a_generic_heading_labels_and_a_hidden_honeypot(client, alumnus):
+def test_the_form_names_the_recipient_and_has_labels_and_a_hidden_honeypot(client, alumnus):
     response = client.get(url(alumnus.public_id))
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Request an introduction</h1>" in html
-    assert "Siti" not in html
+    assert "<h1>Request an introduction to Siti Rahmawati</h1>" in html
     for name in ("sender_name", "sender_email", "sender_organisation", "purpose", "message", "website"):
         assert f'<label for="id_{name}">' in html
     assert re.search(r"<div hidden>\s*<label for=\"id_website\">", html)
@@ -87,17 +86,21 @@ def test_hidden_unknown_and_not_accepting_recipients_get_exactly_what_a_real_one
     }
     assert {len(public_id) for public_id in others.values()} == {len(alumnus.public_id)}
 
-    real_get = comparable(client.get(url(alumnus.public_id)), alumnus.public_id)
     real_post = comparable(request_to(client, alumnus), alumnus.public_id)
-    real_invalid = comparable(request_to(client, alumnus, sender_email="bukan-alamat"), alumnus.public_id)
     assert real_post[0] == 302
     assert len(mail.outbox) == 1
     assert Introduction.objects.count() == 1
+    # The form names only a recipient the visitor may see anyway (here: the one not accepting introductions).
+    unknown_get = comparable(client.get(url(UNKNOWN_ID)), UNKNOWN_ID)
+    unknown_invalid = comparable(request_to(client, UNKNOWN_ID, sender_email="bukan-alamat"), UNKNOWN_ID)
+    assert "<h1>Request an introduction</h1>" in unknown_get[2]
 
     for kind, public_id in others.items():
-        assert comparable(client.get(url(public_id)), public_id) == real_get, kind
         assert comparable(request_to(client, public_id), public_id) == real_post, kind
-        assert comparable(request_to(client, public_id, sender_email="bukan-alamat"), public_id) == real_invalid, kind
+        if kind != "not accepting":
+            assert comparable(client.get(url(public_id)), public_id) == unknown_get, kind
+            invalid = request_to(client, public_id, sender_email="bukan-alamat")
+            assert comparable(invalid, public_id) == unknown_invalid, kind
     assert len(mail.outbox) == 1
     assert Introduction.objects.count() == 1
 
@@ -287,10 +290,12 @@ def test_the_sender_limit_counts_requests_per_ip_address_whoever_they_are_for(cl
 
 def test_the_sender_limit_counts_requests_per_email_address_across_ip_addresses(settings, alumnus):
     settings.INTRODUCTIONS_PER_SENDER_PER_DAY = 2
-    for number in range(2):
-        assert request_to(Client(REMOTE_ADDR=f"10.0.0.{number}"), alumnus).status_code == 302
+    other = ProfileFactory(visible=Visibility.PUBLIC, accepts_introductions=True)
+    for number, profile in enumerate([alumnus, other]):
+        assert request_to(Client(REMOTE_ADDR=f"10.0.0.{number}"), profile).status_code == 302
 
-    response = request_to(Client(REMOTE_ADDR="10.0.0.99"), alumnus, sender_email="BUDI@lsm.example.org")
+    third = ProfileFactory(visible=Visibility.PUBLIC, accepts_introductions=True)
+    response = request_to(Client(REMOTE_ADDR="10.0.0.99"), third, sender_email="BUDI@lsm.example.org")
 
     assert response.status_code == 429
     assert Introduction.objects.count() == 2
@@ -311,9 +316,10 @@ def test_behind_trusted_proxies_the_limit_counts_the_address_they_saw_not_a_forg
 
 def test_the_sender_limit_resets_the_next_day(client, settings, alumnus):
     settings.INTRODUCTIONS_PER_SENDER_PER_DAY = 1
+    other = ProfileFactory(visible=Visibility.PUBLIC, accepts_introductions=True)
     with time_machine.travel(timezone.now(), tick=False) as traveller:
         assert request_to(client, alumnus).status_code == 302
-        assert request_to(client, alumnus).status_code == 429
+        assert request_to(client, other).status_code == 429
         traveller.shift(timedelta(days=1, minutes=1))
         assert request_to(client, alumnus).status_code == 302
 
@@ -361,3 +367,52 @@ def test_the_sent_page_promises_nothing_about_an_answer(client):
         response = client.get(reverse("alumni:introduction_sent"))
     assert response.status_code == 200
     assert "If the alumnus accepts" in response.content.decode()
+
+
+def test_a_member_cannot_ask_to_be_introduced_to_themself(client):
+    owner = UserFactory(member=True, email="diri@example.org")
+    mine = ProfileFactory(user=owner, full_name="Dewi Sendiri", visible=Visibility.PUBLIC, accepts_introductions=True)
+    client.force_login(owner)
+
+    with translation.override("en"):
+        page = client.get(url(mine.public_id))
+        response = request_to(client, mine, sender_email="lain@example.org")
+
+    assert page.status_code == 200
+    assert response.status_code == 400
+    assert "You cannot ask to be introduced to yourself." in response.content.decode()
+    assert mail.outbox == []
+    assert not Introduction.objects.exists()
+
+
+def test_a_request_under_the_recipients_own_address_is_not_delivered(client, alumnus):
+    assert request_to(client, alumnus, sender_email="SITI@example.org").status_code == 302
+    assert mail.outbox == []
+    assert not Introduction.objects.exists()
+
+
+def test_one_sender_reaches_a_recipient_once_a_day_and_says_so_the_second_time(client, settings, alumnus):
+    settings.INTRODUCTIONS_PER_SENDER_PER_DAY = 100
+    assert request_to(client, alumnus).status_code == 302
+    again = request_to(client, alumnus, sender_email="alamat-lain@example.org")
+    elsewhere = request_to(Client(REMOTE_ADDR="10.0.3.1"), alumnus)  # the same e-mail from another address
+
+    assert again.status_code == elsewhere.status_code == 429
+    assert "You have already asked to be introduced to this person today." in again.content.decode()
+    assert len(mail.outbox) == 1
+    assert Introduction.objects.count() == 1
+
+
+def test_one_sender_cannot_use_up_a_recipients_daily_limit(settings, alumnus):
+    settings.INTRODUCTIONS_PER_RECIPIENT_PER_DAY = 2
+    settings.INTRODUCTIONS_PER_SENDER_PER_DAY = 100
+    flooder = Client(REMOTE_ADDR="10.0.4.1")
+    for number in range(5):
+        request_to(flooder, alumnus, sender_email=f"banjir{number}@example.org")
+
+    assert request_to(Client(REMOTE_ADDR="10.0.4.2"), alumnus, sender_email="tulus@example.org").status_code == 302
+    assert [message.to for message in mail.outbox] == [[alumnus.email], [alumnus.email]]
+    assert set(Introduction.objects.values_list("sender_email", flat=True)) == {
+        "banjir0@example.org",
+        "tulus@example.org",
+    }

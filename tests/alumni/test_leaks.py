@@ -11,13 +11,25 @@ what the visitor typed but must not find anything more with it.
 """
 
 from dataclasses import dataclass, replace
+from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from wagtail.test.utils.form_data import inline_formset
+from wagtail.users.models import UserProfile
 
-from alumni.models import Visibility
+from alumni.factories import ProfileFactory
+from alumni.models import Membership, Organisation, Visibility
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import EventSpeaker, FollowUpItem
 from members.factories import UserFactory
 from tests.alumni.conftest import MARKER, ORGANISATION_MARKER
+from tests.events.test_models import event_form
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +182,179 @@ def test_the_marker_shows_once_the_person_chooses_to_be_seen(client, leaky):
     hidden.save()
     assert MARKER in client.get("/alumni/", {"q": MARKER}).content.decode().replace(f'value="{MARKER}"', "")
     assert MARKER in client.get(f"/alumni/profil/{hidden.public_id}/").content.decode()
+
+
+# --- The admin, as an editor of Wagtail's stock "Editors" group who is not staff -------------------------------------
+
+CHOOSER = "wagtailsnippetchoosers_alumni_profile"
+
+
+@pytest.fixture
+def editor_client(db):
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "en"})
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def speaker_event(leaky, home):
+    """An event whose speaker and follow-up owner is the hidden person (chosen by staff)."""
+    index = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=index)
+    event.speakers = [EventSpeaker(profile=leaky["hidden"], role="Narasumber")]
+    event.follow_up_items = [FollowUpItem(action="Dialog", owner_profile=leaky["hidden"], indicator="x", target="1")]
+    event.save_revision().publish()
+    return type(event).objects.get(pk=event.pk)
+
+
+def test_the_chosen_multiple_view_names_no_hidden_person_to_an_editor(editor_client, leaky):
+    ids = [leaky["hidden"].pk, leaky["visible"].pk]
+    response = editor_client.get(reverse(f"{CHOOSER}:chosen_multiple"), {"id": ids})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Sari Terlihat" in body
+    assert MARKER not in body
+
+
+def test_the_chooser_and_its_search_list_no_hidden_person_to_an_editor(editor_client, leaky):
+    # The search box echoes what was typed: search with the start of the marker, the page must not complete it.
+    for params in ({}, {"q": "Rahasia"}, {"q": MARKER[:-2]}):
+        for view in ("choose", "choose_results"):
+            response = editor_client.get(reverse(f"{CHOOSER}:{view}"), params)
+            assert response.status_code == 200
+            assert MARKER not in response.content.decode()
+    assert editor_client.get(reverse(f"{CHOOSER}:chosen", args=[leaky["hidden"].pk])).status_code == 404
+
+
+@pytest.mark.parametrize("action", ["delete", "send_invitation"])
+def test_profile_bulk_action_confirmations_name_no_hidden_person_to_an_editor(editor_client, leaky, action):
+    url = reverse("wagtail_bulk_action", args=["alumni", "profile", action])
+    response = editor_client.get(url, {"id": [leaky["hidden"].pk, leaky["visible"].pk]})
+    assert response.status_code in (200, 404)
+    assert MARKER not in response.content.decode()
+    response = editor_client.get(url, {"id": "all"})
+    assert MARKER not in response.content.decode()
+
+
+def test_an_event_edit_form_hides_a_hidden_speakers_name_from_an_editor_and_keeps_them_on_save(
+    editor_client, speaker_event, leaky
+):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[speaker_event.pk])
+    response = editor_client.get(edit_url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert MARKER not in body
+    assert "Alumnus not shown to you" in body
+
+    speaker = speaker_event.speakers.get()
+    item = speaker_event.follow_up_items.get()
+    data = event_form(
+        title=speaker_event.title,
+        slug=speaker_event.slug,
+        speakers=inline_formset([{"id": speaker.pk, "profile": leaky["hidden"].pk, "role": "Narasumber"}], initial=1),
+        follow_up_items=inline_formset(
+            [
+                {
+                    "id": item.pk,
+                    "action": "Dialog",
+                    "owner_profile": leaky["hidden"].pk,
+                    "indicator": "x",
+                    "target": "1",
+                    "status": "planned",
+                    "progress": 0,
+                }
+            ],
+            initial=1,
+        ),
+    )
+    del data["action-publish"]
+    response = editor_client.post(edit_url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    speaker_event.refresh_from_db()
+    latest = speaker_event.get_latest_revision_as_object()
+    assert [speaker.profile_id for speaker in latest.speakers.all()] == [leaky["hidden"].pk]
+    assert [item.owner_profile_id for item in latest.follow_up_items.all()] == [leaky["hidden"].pk]
+
+
+def test_staff_see_hidden_people_in_the_chooser_and_the_event_edit_form(speaker_event, leaky):
+    client = Client()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    ids = {"id": [leaky["hidden"].pk]}
+    assert MARKER in client.get(reverse(f"{CHOOSER}:chosen_multiple"), ids).content.decode()
+    assert MARKER in client.get(reverse("wagtailadmin_pages:edit", args=[speaker_event.pk])).content.decode()
+
+
+# --- A confidential roster (issue 11, finding 3) ---------------------------------------------------------------------
+
+ROSTER_ORGANISATION = "Jemaat Qvrosterorg5"
+ROSTER_PERSON = "Qvrosterperson6"
+
+
+@pytest.fixture
+def imported_roster(home, tmp_path):
+
+    path = tmp_path / "roster.csv"
+    path.write_text(
+        "external_id,full_name,email,organisation,topics\n"
+        f"R-1,Satu {ROSTER_PERSON},satu@example.org,{ROSTER_ORGANISATION},kebebasan beragama\n"
+        f"R-2,Dua {ROSTER_PERSON},dua@example.org,{ROSTER_ORGANISATION},kebebasan beragama\n",
+        encoding="utf-8",
+    )
+    stdout = StringIO()
+    with translation.override("en"):
+        call_command("import_alumni", str(path), stdout=stdout)
+    return stdout.getvalue()
+
+
+def test_an_import_creates_organisations_unpublished_and_says_how_many(imported_roster):
+    organisation = Organisation.objects.get(name=ROSTER_ORGANISATION)
+    assert organisation.published is False
+    assert "1 new organisation, unpublished until staff publish it." in imported_roster
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "member"])
+def test_an_anonymous_crawl_after_a_roster_import_finds_neither_the_people_nor_their_organisation(
+    imported_roster, as_user, viewer
+):
+    slug = Organisation.objects.get(name=ROSTER_ORGANISATION).slug
+    client = as_user(UserFactory(member=True) if viewer == "member" else None)
+    assert client.get(f"/alumni/organisasi/{slug}/").status_code == 404
+    assert client.get(f"/en/alumni/organisasi/{slug}/").status_code == 404
+    for url in [
+        "/alumni/",
+        "/alumni/?q=Jemaat",
+        "/alumni/?topic=kebebasan-beragama",
+        "/alumni/organisasi/",
+        "/alumni/organisasi/?q=Jemaat",
+        "/alumni/saran/?q=Jemaat",
+        "/alumni/saran/?q=Satu",
+        "/alumni/cari-kolaborator/?q=jemaat+kebebasan+beragama",
+        "/alumni/angkatan/",
+        "/sitemap.xml",
+        "/search/?q=Jemaat",
+        "/feeds/news/rss/",
+    ]:
+        body = client.get(url).content.decode()
+        assert "Qvrosterorg5" not in body, url
+        assert ROSTER_PERSON not in body, url
+        assert slug not in body, url
+
+
+def test_a_published_organisation_lists_only_visible_members_and_staff_see_an_unpublished_one(imported_roster, client):
+    organisation = Organisation.objects.get(name=ROSTER_ORGANISATION)
+    staff = Client()
+    staff.force_login(UserFactory(is_staff=True))
+    assert staff.get(f"/alumni/organisasi/{organisation.slug}/").status_code == 200
+
+    organisation.published = True
+    organisation.save()
+    shown = ProfileFactory(display_name="Terlihat Publik", visible=Visibility.PUBLIC)
+    Membership.objects.create(profile=shown, organisation=organisation)
+    response = client.get(f"/alumni/organisasi/{organisation.slug}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Terlihat Publik" in body and ROSTER_PERSON not in body
+    assert response.context["member_count"] == 1

@@ -1,8 +1,10 @@
 import json
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -10,12 +12,13 @@ from pytest_django.asserts import assertTemplateUsed
 from taggit.models import Tag
 from wagtail.search.models import IndexEntry
 
-from alumni import consent
+from alumni import consent, erasure
 from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import (
     AuditLog,
     ClaimInvitation,
     ConsentRecord,
+    ErasedPerson,
     HelpOffer,
     Introduction,
     Membership,
@@ -27,6 +30,7 @@ from alumni.photos import process_photo, replace_photo
 from core import mail as mail_queue
 from core.models import OutgoingEmail
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from events.models import Registration
 from members.factories import UserFactory
 from tests.alumni.test_photos import image_file
 
@@ -236,3 +240,121 @@ def test_the_e_mail_to_my_old_address_after_a_change_is_mine_too(logged_in, owne
     assert [email["to"] for email in data["emails"]] == ["lama@example.org"]
     logged_in.post(reverse("members:account_delete"), {"password": PASSWORD})
     assert not OutgoingEmail.objects.exists()
+
+
+# --- Durable erasure (issue 11, finding 7) ---------------------------------------------------------------------------
+
+
+def _event(home):
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), capacity=10)
+    event.save_revision().publish()
+    return event
+
+
+def _registrations(event):
+    confirmed = RegistrationFactory(
+        event=event,
+        name="Ahmad Fauzi",
+        email="AHMAD@example.org",
+        phone="+62 811 111",
+        organisation="Paguyuban Ahmad",
+        accessibility_needs="Kursi roda",
+        status="confirmed",
+    )
+    pending = RegistrationFactory(event=event, name="Ahmad Fauzi", email="ahmad@example.org", status="cancelled")
+    other = RegistrationFactory(event=event, name="Orang Lain", email="lain@example.org", status="confirmed")
+    return confirmed, pending, other
+
+
+def _roster(tmp_path, *rows):
+    path = tmp_path / "roster.csv"
+    lines = ["external_id,full_name,email,organisation", *rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_deleting_my_account_anonymises_my_registrations_and_remembers_me_only_by_keyed_hashes(
+    logged_in, mine, owner, home
+):
+    mine.external_id = "SD-2024-007"
+    mine.save()
+    event = _event(home)
+    confirmed, cancelled, other = _registrations(event)
+    sent = introduce(ProfileFactory(visible=Visibility.PUBLIC), "Ahmad Fauzi", number=9)
+    assert sent.sender_email == "ahmad@lsm.example"
+    Introduction.objects.filter(pk=sent.pk).update(sender_email="Ahmad@example.org")
+    seats_before = event.registrations.filter(status="confirmed").count()
+
+    response = logged_in.post(reverse("members:account_delete"), {"password": PASSWORD})
+    assert response.status_code == 200
+
+    confirmed.refresh_from_db()
+    assert event.registrations.filter(status="confirmed").count() == seats_before  # the seat stays taken
+    kept = [confirmed.name, confirmed.email, confirmed.phone, confirmed.organisation, confirmed.accessibility_needs]
+    assert not any("Ahmad" in value or "ahmad" in value or "811" in value or "Kursi" in value for value in kept)
+    assert not Registration.objects.filter(pk=cancelled.pk).exists()
+    assert Registration.objects.get(pk=other.pk).name == "Orang Lain"
+    assert not Introduction.objects.filter(sender_email__iexact="ahmad@example.org").exists()
+
+    records = list(ErasedPerson.objects.values_list("kind", "digest"))
+    assert {kind for kind, _digest in records} == {"email", "external_id"}
+    stored = " ".join(digest for _kind, digest in records)
+    assert "ahmad" not in stored.lower() and "SD-2024" not in stored
+    assert erasure.was_erased(email=" Ahmad@Example.org ")
+    assert erasure.was_erased(external_id="sd-2024-007")
+    assert not erasure.was_erased(email="lain@example.org", external_id="SD-2024-008")
+
+
+def test_a_roster_reimport_reports_an_erased_person_with_the_line_and_creates_nothing(logged_in, mine, owner, tmp_path):
+    mine.external_id = "SD-2024-007"
+    mine.save()
+    logged_in.post(reverse("members:account_delete"), {"password": PASSWORD})
+    path = _roster(
+        tmp_path,
+        "SD-2024-007,Ahmad Fauzi,ahmad@example.org,Paguyuban Ahmad",
+        "SD-2024-099,Nama Lain,AHMAD@example.org,",  # the same person under another roster id
+        "SD-2024-100,Baru Saja,baru@example.org,",
+    )
+    stdout = StringIO()
+    with translation.override("en"):
+        call_command("import_alumni", str(path), "--verbosity", "2", stdout=stdout)
+
+    report = stdout.getvalue()
+    assert "line 2: SD-2024-007 erased at the person's request" in report
+    assert "line 3: SD-2024-099 erased at the person's request" in report
+    assert "2 erased at the person's request" in report
+    assert list(Profile.objects.values_list("external_id", flat=True)) == ["SD-2024-100"]
+    assert not Profile.objects.filter(full_name__icontains="Ahmad").exists()
+
+
+def test_staff_deleting_a_profile_erases_the_person_and_a_reimport_does_not_bring_them_back(client, home, tmp_path):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    profile = ProfileFactory(full_name="Ahmad Fauzi", email="ahmad@example.org", external_id="SD-2024-007")
+    event = _event(home)
+    confirmed, _cancelled, _other = _registrations(event)
+
+    url = reverse("wagtailsnippets_alumni_profile:delete", args=[profile.pk])
+    assert client.post(url).status_code == 302
+
+    assert not Profile.objects.filter(pk=profile.pk).exists()
+    confirmed.refresh_from_db()
+    assert confirmed.status == "confirmed" and "Ahmad" not in confirmed.name and confirmed.phone == ""
+    assert erasure.was_erased(external_id="SD-2024-007")
+
+    stdout = StringIO()
+    with translation.override("en"):
+        call_command("import_alumni", str(_roster(tmp_path, "SD-2024-007,Ahmad Fauzi,,")), stdout=stdout)
+    assert "1 erased at the person's request" in stdout.getvalue()
+    assert not Profile.objects.exists()
+
+
+def test_the_profile_bulk_delete_erases_each_person(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    first = ProfileFactory(external_id="A-1")
+    second = ProfileFactory(external_id="A-2")
+    url = reverse("wagtail_bulk_action", args=["alumni", "profile", "delete"])
+    response = client.post(f"{url}?id={first.pk}&id={second.pk}")
+    assert response.status_code == 302
+    assert not Profile.objects.exists()
+    assert erasure.was_erased(external_id="A-1") and erasure.was_erased(external_id="A-2")
