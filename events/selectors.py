@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Page
 
-from alumni.policy import card_queryset, profile_fields_for, visible_profiles
+from alumni.policy import card_queryset, profile_fields_for, visible_organisations, visible_profiles
 from core.access import viewable_pages
 from core.links import absolute_url
 
@@ -118,6 +118,12 @@ def event_page_context(event, request):
     today = timezone.localdate()
     speakers = list(event.speakers.all())
     items = list(event.follow_up_items.select_related("owner_organisation"))
+    organiser_ids = [o.organisation_id for o in event.organisers.all()]
+    organisations = {
+        o.pk: o
+        for o in visible_organisations(user).filter(pk__in={*organiser_ids, *(i.owner_organisation_id for i in items)})
+    }
+    organisers = [organisations[pk] for pk in organiser_ids if pk in organisations]
     profile_ids = {s.profile_id for s in speakers} | {i.owner_profile_id for i in items}
     profiles = {p.pk: p for p in card_queryset(visible_profiles(user).filter(pk__in=profile_ids - {None}))}
 
@@ -129,7 +135,9 @@ def event_page_context(event, request):
     plan_rows = []
     for item in items:
         if item.owner_organisation:
-            owner = _organisation(item.owner_organisation)
+            # An organisation waiting for staff to publish it (from a roster import) is not named to others.
+            shown = item.owner_organisation_id in organisations
+            owner = _organisation(item.owner_organisation) if shown else None
         else:
             owner = _person(user, item.owner_profile_id, profiles, item.owner_name)
         plan_rows.append(
@@ -149,7 +157,7 @@ def event_page_context(event, request):
 
     context = {
         "speakers": speaker_rows,
-        "organisers": [_organisation(o.organisation) for o in event.organisers.select_related("organisation")],
+        "organisers": [_organisation(o) for o in organisers],
         "materials": materials,
         "photos": list(event.photos.select_related("image")),
         "plan_rows": plan_rows,
@@ -158,14 +166,15 @@ def event_page_context(event, request):
         "event_index": event.get_parent(),
         "cohort_url": _url_or_empty("alumni:cohort", event.cohort.slug) if event.cohort_id else "",
         "google_calendar_url": google_calendar_url(event, request),
-        "event_json_ld": event_json_ld(event, request),
+        "event_json_ld": event_json_ld(event, request, organisers),
     }
     context.update(registration_context(event, request))
     return context
 
 
-def event_json_ld(event, request):
-    """schema.org Event data for the page head. Never the online link: it is for confirmed registrants only."""
+def event_json_ld(event, request, organisers):
+    """schema.org Event data for the page head, naming the `organisers` the viewer may see. Never the online link:
+    it is for confirmed registrants only."""
     from .calendar import event_location_text
 
     statuses = {
@@ -202,7 +211,6 @@ def event_json_ld(event, request):
         "url": event.get_full_url(request),
         "inLanguage": event.locale.language_code,
     }
-    organisers = [o.organisation for o in event.organisers.select_related("organisation")]
     if organisers:
         data["organizer"] = [
             {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisers

@@ -189,6 +189,18 @@ def test_organisers_link_to_their_organisation_page(client, make_event):
     assert "INFID</a>" in html and 'href="/alumni/' in html
 
 
+def test_organisations_waiting_for_staff_to_publish_them_are_not_named_on_the_event_page(client, make_event):
+    """A roster import's organisations are unpublished: organiser, plan owner and schema.org data leave them out."""
+    event = make_event()
+    hidden = OrganisationFactory(name="Komunitas Kecil Rahasia", slug="komunitas-kecil", published=False)
+    EventOrganiser.objects.create(page=event, organisation=hidden)
+    EventOrganiser.objects.create(page=event, organisation=OrganisationFactory(name="INFID", slug="infid"))
+    FollowUpItem.objects.create(page=event, action="Pendampingan warga", owner_organisation=hidden)
+    html = client.get(event.url).content.decode()
+    assert "INFID" in html and "Pendampingan warga" in html
+    assert "Komunitas Kecil Rahasia" not in html and "komunitas-kecil" not in html
+
+
 def test_materials_are_listed_only_when_the_visitor_may_see_them(client, member, home, make_event):
     library = ResourceLibraryPageFactory(parent=home)
     open_resource = ResourcePageFactory(parent=library, title="Modul deteksi dini")
