@@ -10,11 +10,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
 
 from core.access import hidden_collection_ids, viewable_pages
 from core.facets import read_query
-from core.search import snippet
+from core.search import count_query, promoted_query, snippet
 from core.views import TableImportView
 
 from .importing import ResourceImportError, find_library, import_resources_data
@@ -43,7 +42,7 @@ def library_search(request, library):
         found_in_restricted_files = _pages_by_restricted_file_text(base, expanded, request.user)
         ranked_ids += [pk for pk in found_in_restricted_files if pk not in ranked_ids]
         base = base.filter(pk__in=ranked_ids)
-        Query.get(query).add_hit()
+        count_query(query)
 
     facets = FACETS.counts(base, selected)
     results = FACETS.filter(base, selected)
@@ -120,7 +119,10 @@ def _pages_by_restricted_file_text(pages, query, user):
 
 
 def _promotions(query, user):
-    promoted = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+    stored = promoted_query(query)
+    if stored is None:
+        return []
+    promoted = stored.editors_picks.select_related("page").order_by("sort_order")
     pages = [item.page for item in promoted if item.page_id]
     visible = (
         set(

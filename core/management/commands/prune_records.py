@@ -1,11 +1,11 @@
-"""Delete what is no longer needed: finished task rows, the log of delivered e-mails, spent rate limit counters and
-expired sessions."""
+"""Delete what is no longer needed: finished task rows, the log of delivered e-mails, search counts older than
+SEARCH_QUERY_DAYS, spent rate limit counters and expired sessions."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext
 
-from core import mail, ratelimit, schedule
+from core import mail, ratelimit, schedule, search
 
 
 class Command(BaseCommand):
@@ -13,8 +13,8 @@ class Command(BaseCommand):
     def help(self):
         return gettext(
             "Delete finished background task rows (after 14 days, failed ones after 30), delivered and dropped "
-            "e-mails from the log (after EMAIL_LOG_DAYS), spent rate limit counters and expired sessions. The "
-            "schedule runs this daily."
+            "e-mails from the log (after EMAIL_LOG_DAYS), search counts (after SEARCH_QUERY_DAYS), spent rate limit "
+            "counters and expired sessions. The schedule runs this daily."
         )
 
     def handle(self, *args, **options):
@@ -22,6 +22,7 @@ class Command(BaseCommand):
             call_command("prune_db_task_results", min_age_days=14, failed_min_age_days=30, verbosity=0)
         emails = mail.prune_log()
         counters = ratelimit.prune()
+        search.prune_query_counts()
         call_command("clearsessions")
         self.stdout.write(
             gettext("Pruned: %(emails)d e-mails from the log, %(counters)d rate limit counters.")
