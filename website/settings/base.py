@@ -161,7 +161,7 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 # The site serves uploaded images itself (always, with object storage); with a media folder, SERVE_MEDIA=false lets
-# nginx or a CDN serve /media/images/ and /media/original_images/ instead.
+# nginx or a CDN serve /media/images/ instead (never /media/original_images/: originals are not public).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # Uploads on a full disk leave no partial file behind and get a clear message (core.storage); forms refuse a file
