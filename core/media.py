@@ -1,5 +1,6 @@
 """Uploaded images served by the site itself (SERVE_MEDIA): from the media folder and from object storage alike, so
-no bucket is ever public. Only images: documents go through Wagtail's serve view and alumni photos through the
+no bucket is ever public. Only image sizes (renditions, `images/`): originals (`original_images/`) are the editors'
+uploads at full size and are never served; documents go through Wagtail's serve view and alumni photos through the
 directory's photo view, which check who may see them."""
 
 from pathlib import PurePosixPath
@@ -8,7 +9,8 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
-IMAGE_FOLDERS = ("images", "original_images")
+IMAGE_FOLDERS = ("images",)
+MAX_NAME_LENGTH = 255  # no stored file has a longer name; a longer one is answered 404 without asking the storage
 # The image formats Wagtail writes and accepts (not left to the machine's mime.types, which may lack webp or avif).
 CONTENT_TYPES = {
     ".jpg": "image/jpeg",
@@ -26,7 +28,7 @@ CONTENT_TYPES = {
 @require_safe
 def serve_image(request, path):
     content_type = CONTENT_TYPES.get(PurePosixPath(path).suffix.lower())
-    if content_type is None or path.split("/", 1)[0] not in IMAGE_FOLDERS:
+    if content_type is None or path.split("/", 1)[0] not in IMAGE_FOLDERS or len(path) > MAX_NAME_LENGTH:
         raise Http404
     try:
         file = default_storage.open(path, "rb")

@@ -2,9 +2,9 @@
 AWS_STORAGE_BUCKET_NAME is set. Apart from core.storage so that boto3 is loaded only by sites that use it.
 
 Nothing in the bucket is meant to be public: objects are written with no ACL (the bucket's own, private, setting
-applies; keep its Block Public Access on), and the browser never gets a bucket URL. Images (`images/`,
-`original_images/`) are streamed by the site's media view (core.media) under MEDIA_URL, documents by Wagtail's serve
-view and alumni photos by the directory's photo view, each after its own access check.
+applies; keep its Block Public Access on), and the browser never gets a bucket URL. Image sizes (`images/`, never
+the originals in `original_images/`) are streamed by the site's media view (core.media) under MEDIA_URL, documents by
+Wagtail's serve view and alumni photos by the directory's photo view, each after its own access check.
 
 A storage that cannot be reached raises OSError (`StorageUnavailable`), as a full or missing disk would: Wagtail then
 draws an empty image, and the views answer 404 or 503 instead of failing the page.

@@ -1,4 +1,5 @@
-"""Text helpers for search: the root of an Indonesian word, and a snippet of a text with the query's words marked."""
+"""Text helpers for search: the root of an Indonesian word, a snippet of a text with the query's words marked, and
+the count of what people search for (never their e-mail addresses or phone numbers, and only for SEARCH_QUERY_DAYS)."""
 
 import re
 
@@ -61,3 +62,41 @@ def snippet(text, query_terms, width=220):
     marked = pattern.sub(lambda found: f"\x00{found.group(0)}\x01", excerpt)
     html = escape(marked).replace("\x00", "<mark>").replace("\x01", "</mark>")
     return mark_safe(("… " if start > 0 else "") + html + (" …" if end < len(text) else ""))  # noqa: S308
+
+
+# --- What people search for -----------------------------------------------------------------------------------
+
+# Someone looking a person up may type their e-mail address or phone number: such queries are not stored.
+EMAIL_LIKE = re.compile(r"\S@\S")
+PHONE_LIKE = re.compile(r"(?:\d[\s().+-]*){7,}")
+
+
+def looks_personal(query):
+    """True for a query that looks like it holds an e-mail address or a phone number (7 or more digits)."""
+    return bool(EMAIL_LIKE.search(query) or PHONE_LIKE.search(query))
+
+
+def count_query(query):
+    """Add one to today's count of `query`, for the editors' search promotions (Wagtail's Query, QueryDailyHits);
+    nothing about who searched is kept, and a query that looks like personal data is not kept at all."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    if query and not looks_personal(query):
+        Query.get(query).add_hit()
+
+
+def promoted_query(query):
+    """The stored query that editors may have promoted results for (None: nothing is stored for it)."""
+    from wagtail.contrib.search_promotions.models import Query
+    from wagtail.search.utils import normalise_query_string
+
+    return Query.objects.filter(query_string=normalise_query_string(query)).first()
+
+
+def prune_query_counts():
+    """Delete daily search counts older than SEARCH_QUERY_DAYS, then the queries left with no count and no
+    promotion."""
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+    QueryDailyHits.garbage_collect()
+    Query.garbage_collect()

@@ -22,13 +22,13 @@ SENT_WHEN = {
 WITH_CALENDAR = {"confirmed", "promoted", "reminder"}
 
 
-def registration_urls(registration, request=None):
+def registration_urls(registration, token, request=None):
     """The tokenised links of a registration: its own page (to confirm, or see its status) and cancellation."""
     event = registration.event
     base = event.get_full_url(request)
     return {
-        "manage_url": base + event.reverse_subpage("confirm_route", args=[registration.token]),
-        "cancel_url": base + event.reverse_subpage("cancel_route", args=[registration.token]),
+        "manage_url": base + event.reverse_subpage("confirm_route", args=[token]),
+        "cancel_url": base + event.reverse_subpage("cancel_route", args=[token]),
         "event_url": base,
     }
 
@@ -50,7 +50,8 @@ def notify(registration, kind):
         # The meeting link goes to confirmed people only, never to the pending or the waiting.
         "online_url": event.online_url if confirmed else "",
         "position": waitlist_position(registration) if registration.status == Status.WAITLISTED else None,
-        **registration_urls(registration),
+        # Each e-mail gets a token of its own: the database keeps only hashes, so it cannot rebuild an earlier one.
+        **registration_urls(registration, registration.issue_token()),
     }
     attachments = []
     if kind in WITH_CALENDAR and confirmed:

@@ -16,6 +16,7 @@ from wagtail.search import index
 from alumni.panels import ProfileChooserPanel
 from core.blocks import BaseStreamBlock
 from core.models import BasePage, Format
+from core.tokens import hash_token, new_token
 
 # --- Inline models -------------------------------------------------------------------------------
 
@@ -166,7 +167,6 @@ class Registration(models.Model):
     accessibility_needs = models.TextField(_("accessibility needs"), max_length=1000, blank=True)
     consent = models.BooleanField(_("consent"), default=False)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
-    token = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     waitlisted_at = models.DateTimeField(_("waitlisted at"), null=True, blank=True)
@@ -190,6 +190,7 @@ class Registration(models.Model):
         ordering = ["event", "created_at", "pk"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        permissions = [("export_registration", "Can export registrations")]
         constraints = [
             models.UniqueConstraint(
                 "event",
@@ -203,10 +204,37 @@ class Registration(models.Model):
         return f"{self.name} — {self.event}"
 
     def save(self, *args, **kwargs):
-        if not self.token:
-            self.token = uuid.uuid4().hex + uuid.uuid4().hex
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+    def issue_token(self):
+        """A new secret for the links of one e-mail: only its hash is kept, so the clear token exists only in the
+        e-mail; the links of earlier e-mails keep working."""
+        token = new_token()
+        self.tokens.create(token_hash=hash_token(token))
+        return token
+
+    @classmethod
+    def find_by_token(cls, token):
+        """Registrations whose links carry `token` (none for an unknown or malformed one)."""
+        if not token or len(token) > 100:
+            return cls.objects.none()
+        return cls.objects.filter(tokens__token_hash=hash_token(token))
+
+
+class RegistrationToken(models.Model):
+    """The hash of a secret link sent to a registrant (to see, confirm or cancel their registration)."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="tokens")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("registration link")
+        verbose_name_plural = _("registration links")
+
+    def __str__(self):
+        return f"{self.registration_id}: {self.token_hash[:8]}…"
 
 
 DEFAULT_ZONE = "Asia/Jakarta"

@@ -52,15 +52,14 @@ def register(request, page):
     if form.is_bot:
         return done
     registration, created = services.register(page, form.registration_data())
-    if created or RESEND_LIMIT.hit(registration.token):
+    if created or RESEND_LIMIT.hit(str(registration.pk)):
         notify(registration, "confirm_link" if registration.status == Status.PENDING else "already_registered")
     return done
 
 
 def _registration(page, token):
     return get_object_or_404(
-        Registration.objects.select_related("event", "regency"),
-        token=token,
+        Registration.find_by_token(token).select_related("event", "regency"),
         event__translation_key=page.translation_key,
     )
 
@@ -81,7 +80,7 @@ def confirm(request, page, token):
         "online_url": page.online_url if registration.status == Status.CONFIRMED else "",
         "position": services.waitlist_position(registration) if registration.status == Status.WAITLISTED else None,
         "ics_url": page.get_url(request) + page.reverse_subpage("ics_route"),
-        **registration_urls(registration, request),
+        **registration_urls(registration, token, request),
     }
     return _render(request, page, "registration_confirm", context)
 
@@ -91,7 +90,7 @@ def cancel(request, page, token):
     if request.method == "POST":
         services.cancel(registration)
         return HttpResponseSeeOther(request.path)
-    context = {"registration": registration, **registration_urls(registration, request)}
+    context = {"registration": registration, **registration_urls(registration, token, request)}
     if registration.status == Status.CANCELLED:
         context.update(services.registration_context(page, request))
     return _render(request, page, "registration_cancel", context)

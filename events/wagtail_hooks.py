@@ -11,11 +11,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
@@ -27,6 +29,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from alumni.models import AuditLog
 from core.exports import FormulaSafeExportMixin
 
 from . import registration as services
@@ -98,11 +101,50 @@ def csv_time(value):
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
 
 
+EXPORT_PERMISSION = "events.export_registration"
+AUDIT_DETAIL_LENGTH = AuditLog._meta.get_field("detail").max_length
+
+
+def may_export(user):
+    """Registrations hold phone numbers and accessibility needs: exporting them takes a permission of its own."""
+    return user.is_active and user.has_perm(EXPORT_PERMISSION)
+
+
 class RegistrationIndexView(FormulaSafeExportMixin, IndexView):
+    """The registrations listing; its CSV/XLSX export needs `export_registration` and goes into the audit log."""
+
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
         datetime.datetime: {IndexView.FORMAT_CSV: csv_time, IndexView.FORMAT_XLSX: timezone.make_naive},
     }
+
+    @cached_property
+    def show_export_buttons(self):
+        return super().show_export_buttons and may_export(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export and not may_export(request.user):
+            # A plain 403 (the admin would turn PermissionDenied into a redirect to the dashboard).
+            return permission_denied(request, PermissionDenied())
+        return super().get(request, *args, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            self.log_export(context["object_list"])
+        return super().render_to_response(context, **response_kwargs)
+
+    def log_export(self, queryset):
+        """Who exported (the entry's user and time), which event(s) and how many rows, in the alumni audit log."""
+        events = sorted({str(event) for event in EventPage.objects.filter(registrations__in=queryset).distinct()})
+        filters = self.request.GET.copy()
+        export_format = filters.pop("export", [""])[0]
+        detail = f"{Registration._meta.verbose_name_plural} {export_format}: {queryset.count()} rows; "
+        detail += "; ".join(events) or "-"
+        if filters:
+            detail += f" ({filters.urlencode()})"
+        AuditLog.objects.create(
+            user=self.request.user, action=AuditLog.Action.EXPORT, detail=detail[:AUDIT_DETAIL_LENGTH]
+        )
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event", "event__locale", "regency")

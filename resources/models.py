@@ -99,6 +99,7 @@ class ResourceDocument(AbstractDocument):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._file_name_at_load = self.file.name if self.pk and self.file else None
+        self._collection_at_load = self.__dict__.get("collection_id")  # not loaded when deferred
 
     def save(self, *args, **kwargs):
         file_changed = bool(self.file) and self.file.name != self._file_name_at_load
@@ -183,9 +184,23 @@ def topic_names(page):
 
 
 def file_text(page):
+    """The text of the page's files that anyone may download. A page is indexed once for every viewer, so the text
+    of files in restricted collections stays out of it (members find those through the documents' own index, see
+    `resources.views`); restricting a collection later indexes its pages again (`resources.signals`)."""
+    restricted = hidden_collection_ids(None)
     return "\n".join(
-        f"{item.document.title}\n{item.document.extracted_text}" for item in page.files.select_related("document")
+        f"{item.document.title}\n{item.document.extracted_text}"
+        for item in page.files.select_related("document")
+        if item.document.collection_id not in restricted
     )
+
+
+def pages_listing(document_ids):
+    """The resource and module pages that list any of these documents."""
+    return [
+        *ResourcePage.objects.filter(files__document__in=document_ids).distinct(),
+        *ModulePage.objects.filter(files__document__in=document_ids).distinct(),
+    ]
 
 
 class SessionBlock(blocks.StructBlock):

@@ -10,7 +10,7 @@ from .extraction import ExtractionStatus, extract_text
 @task()
 def extract_document_text(document_id):
     """Read the text inside an uploaded document, store it and bring the search index up to date."""
-    from .models import ResourceDocument, ResourcePage
+    from .models import ResourceDocument, pages_listing
 
     document = ResourceDocument.objects.filter(pk=document_id).first()
     if document is None:
@@ -32,7 +32,7 @@ def extract_document_text(document_id):
         extracted_text=document.extracted_text,
     )
     index.insert_or_update_object(document)
-    for page in ResourcePage.objects.filter(files__document=document).distinct():
+    for page in pages_listing([document.pk]):
         index.insert_or_update_object(page)
 
 

@@ -10,15 +10,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
 
 from core.access import hidden_collection_ids, viewable_pages
 from core.facets import read_query
-from core.search import snippet
+from core.search import count_query, promoted_query, snippet
 from core.views import TableImportView
 
 from .importing import ResourceImportError, find_library, import_resources_data
-from .models import ResourcePage
+from .models import ResourceDocument, ResourcePage
 from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, expand_synonyms
 
 
@@ -40,8 +39,10 @@ def library_search(request, library):
     if query:
         expanded, synonyms = expand_synonyms(query)
         ranked_ids = [page.pk for page in base.search(expanded)]
+        found_in_restricted_files = _pages_by_restricted_file_text(base, expanded, request.user)
+        ranked_ids += [pk for pk in found_in_restricted_files if pk not in ranked_ids]
         base = base.filter(pk__in=ranked_ids)
-        Query.get(query).add_hit()
+        count_query(query)
 
     facets = FACETS.counts(base, selected)
     results = FACETS.filter(base, selected)
@@ -57,8 +58,9 @@ def library_search(request, library):
         ).get_page(request.GET.get("page"))
 
     terms = query.split() + [word for term in synonyms for word in term.split()]
+    hidden = hidden_collection_ids(request.user)
     items = [
-        {"page": page, "snippet": snippet(_searchable_text(page), terms) if query else ""}
+        {"page": page, "snippet": snippet(_searchable_text(page, hidden), terms) if query else ""}
         for page in page_obj.object_list
     ]
     promotions = _promotions(query, request.user) if query else []
@@ -86,12 +88,41 @@ def _with_related(queryset):
     )
 
 
-def _searchable_text(page):
-    return " ".join([page.summary, *(file.document.extracted_text for file in page.files.all())])
+def _searchable_text(page, hidden_collections):
+    """What a result's snippet is taken from: the summary and the text of the files the viewer may download."""
+    return " ".join(
+        [
+            page.summary,
+            *(
+                file.document.extracted_text
+                for file in page.files.all()
+                if file.document.collection_id not in hidden_collections
+            ),
+        ]
+    )
+
+
+def _pages_by_restricted_file_text(pages, query, user):
+    """Ids of `pages` found by the text of files in restricted collections that `user` may download.
+
+    That text is not in the pages' own index (which serves every viewer, see `resources.models.file_text`): it is
+    searched in the documents' index, within the collections this viewer may open beyond the public ones.
+    """
+    extra = hidden_collection_ids(None) - hidden_collection_ids(user)
+    if not extra:
+        return []
+    documents = ResourceDocument.objects.filter(collection_id__in=extra).search(query)
+    document_ids = [document.pk for document in documents]
+    if not document_ids:
+        return []
+    return list(pages.filter(files__document__in=document_ids).distinct().values_list("pk", flat=True))
 
 
 def _promotions(query, user):
-    promoted = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+    stored = promoted_query(query)
+    if stored is None:
+        return []
+    promoted = stored.editors_picks.select_related("page").order_by("sort_order")
     pages = [item.page for item in promoted if item.page_id]
     visible = (
         set(

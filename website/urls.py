@@ -34,7 +34,8 @@ urlpatterns = [
 if settings.SERVE_MEDIA or settings.AWS_STORAGE_BUCKET_NAME:
     # Only image files are served this way (from the media folder or object storage); documents always go through
     # Wagtail's serve view, which checks privacy.
-    urlpatterns.append(re_path(r"^media/(?P<path>(?:images|original_images)/[^/]+)$", serve_image))
+    # Wagtail's originals (original_images/) are not served: only the image sizes made from them.
+    urlpatterns.append(re_path(r"^media/(?P<path>images/[^/]+)$", serve_image))
 
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),

@@ -51,7 +51,12 @@ def register(client, event, serang, **overrides):
 
 
 def link(message, route):
-    return re.search(rf"https?://\S+/{route}/\w+/", message.body).group(0)
+    return re.search(rf"https?://\S+/{route}/[\w-]+/", message.body).group(0)
+
+
+def opens(url):
+    """The registration a link's token opens (only the token's hash is in the database)."""
+    return Registration.find_by_token(url.rstrip("/").rsplit("/", 1)[-1]).get()
 
 
 def confirm(client, event, serang, email):
@@ -83,7 +88,8 @@ def test_registration_waits_for_email_confirmation_and_redirects_with_303(client
     assert message.to == ["siti@example.org"]
     assert message.subject.startswith("[Jejaring Sekolah Demokrasi] ")
     confirm_url = link(message, "konfirmasi")
-    assert confirm_url == f"http://testserver{event.url}konfirmasi/{registration.token}/"
+    assert confirm_url.startswith(f"http://testserver{event.url}konfirmasi/")
+    assert opens(confirm_url) == registration
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and f'href="{confirm_url}"' in html
     assert not message.attachments
@@ -112,7 +118,8 @@ def test_the_confirmation_link_only_shows_a_button_and_post_confirms(client, eve
     (entry,) = Calendar.from_ical(content).walk("VEVENT")
     assert entry.decoded("DTSTART").astimezone(datetime.UTC) == event.start.astimezone(datetime.UTC)
     assert SECRET_LINK in confirmed.body
-    assert link(confirmed, "batal") == f"http://testserver{event.url}batal/{registration.token}/"
+    assert link(confirmed, "batal").startswith(f"http://testserver{event.url}batal/")
+    assert opens(link(confirmed, "batal")) == registration
 
     # Confirming again changes nothing and sends nothing.
     sent = len(mail.outbox)
@@ -137,7 +144,7 @@ def test_people_beyond_capacity_join_the_waiting_list_in_order(client, event, se
     assert waitlisted.to == ["d@example.org"]
     assert not waitlisted.attachments
     assert services.waitlist_position(third) == 1
-    assert client.get(f"{event.url}konfirmasi/{fourth.token}/").context["position"] == 2
+    assert client.get(f"{event.url}konfirmasi/{fourth.issue_token()}/").context["position"] == 2
     context = services.registration_context(event, client.get(event.url).wsgi_request)
     assert (context["registration_state"], context["seats_left"]) == (services.FULL, 0)
 
@@ -148,7 +155,7 @@ def test_cancelling_promotes_the_first_waitlisted_person_and_tells_them(client, 
     third = confirm(client, event, serang, "c@example.org")
     fourth = confirm(client, event, serang, "d@example.org")
     mail.outbox.clear()
-    cancel_url = f"{event.url}batal/{first.token}/"
+    cancel_url = f"{event.url}batal/{first.issue_token()}/"
 
     page = client.get(cancel_url)
     assert page.status_code == 200 and '<form method="post"' in page.content.decode()
@@ -179,7 +186,7 @@ def test_a_waitlisted_person_leaving_promotes_nobody(client, event, serang):
     fourth = confirm(client, event, serang, "d@example.org")
     mail.outbox.clear()
 
-    client.post(f"{event.url}batal/{third.token}/")
+    client.post(f"{event.url}batal/{third.issue_token()}/")
 
     assert Registration.objects.get(pk=fourth.pk).status == Status.WAITLISTED
     assert mail.outbox == []
@@ -193,10 +200,8 @@ def test_registering_the_same_address_twice_gives_no_second_row_or_seat(client, 
     assert again.status_code == 303 and again["Location"] == first["Location"]
     registration = Registration.objects.get()
     assert registration.name == "Siti Rahmawati"  # a second form cannot overwrite the first
-    # Still pending: the same confirmation link is sent again.
-    assert [link(message, "konfirmasi") for message in mail.outbox] == [
-        f"http://testserver{event.url}konfirmasi/{registration.token}/"
-    ] * 2
+    # Still pending: a confirmation link is sent again; the first one keeps working.
+    assert [opens(link(message, "konfirmasi")) for message in mail.outbox] == [registration] * 2
     # Sending the form over and over does not flood the person's inbox.
     register(client, event, serang)
     assert len(mail.outbox) == 2
@@ -219,7 +224,7 @@ def test_confirmed_person_registering_again_is_told_by_email_not_on_the_page(cli
     assert "siti@example.org" not in done
     (message,) = mail.outbox
     assert message.to == ["siti@example.org"]
-    assert f"konfirmasi/{registration.token}/" in message.body
+    assert opens(link(message, "konfirmasi")) == registration
     assert Registration.objects.count() == 1
 
 
@@ -266,9 +271,9 @@ def test_csrf_is_enforced(event, serang):
     token = client.cookies["csrftoken"].value
     assert register(client, event, serang, csrfmiddlewaretoken=token).status_code == 303
     registration = Registration.objects.get()
-    confirm_url = f"{event.url}konfirmasi/{registration.token}/"
+    confirm_url = f"{event.url}konfirmasi/{registration.issue_token()}/"
     assert client.post(confirm_url).status_code == 403
-    assert client.post(f"{event.url}batal/{registration.token}/").status_code == 403
+    assert client.post(f"{event.url}batal/{registration.issue_token()}/").status_code == 403
     assert Registration.objects.get().status == Status.PENDING
 
 
@@ -285,21 +290,21 @@ def test_the_online_link_is_only_ever_shown_to_confirmed_registrants(client, eve
     waitlisted = confirm(client, event, serang, "waiting@example.org")
 
     for person in [pending, waitlisted]:
-        page = client.get(f"{event.url}konfirmasi/{person.token}/").content.decode()
+        page = client.get(f"{event.url}konfirmasi/{person.issue_token()}/").content.decode()
         assert SECRET_LINK not in page
-        assert SECRET_LINK not in client.get(f"{event.url}batal/{person.token}/").content.decode()
+        assert SECRET_LINK not in client.get(f"{event.url}batal/{person.issue_token()}/").content.decode()
     for message in mail.outbox:  # the pending person's link, the waitlisted person's two e-mails
         assert SECRET_LINK not in message.body
         assert all(SECRET_LINK not in html for html, _ in message.alternatives)
     assert SECRET_LINK not in client.get(event.url).content.decode()
 
-    assert SECRET_LINK in client.get(f"{event.url}konfirmasi/{confirmed.token}/").content.decode()
+    assert SECRET_LINK in client.get(f"{event.url}konfirmasi/{confirmed.issue_token()}/").content.decode()
 
 
 def test_a_token_only_opens_its_own_event(client, event, make_event, serang):
     other = make_event(title="Dialog warga", capacity=10)
     register(client, event, serang)
-    token = Registration.objects.get().token
+    token = Registration.objects.get().issue_token()
 
     assert client.get(f"{other.url}konfirmasi/{token}/").status_code == 404
     assert client.post(f"{other.url}batal/{token}/").status_code == 404
@@ -468,3 +473,17 @@ def test_a_seat_e_mail_still_waiting_for_the_mail_server_is_dropped_when_the_per
         mail_queue.send_due()
     assert all(SECRET_LINK not in message.body for message in mail.outbox)
     assert OutgoingEmail.objects.get(to="siti@example.org").status == OutgoingEmail.Status.DROPPED
+
+
+def test_only_a_hash_of_the_emailed_token_is_stored(client, event, serang):
+    from core.tokens import hash_token
+    from events.models import RegistrationToken
+
+    register(client, event, serang)
+    token = link(mail.outbox[0], "konfirmasi").rstrip("/").rsplit("/", 1)[-1]
+
+    stored = list(RegistrationToken.objects.values_list("token_hash", flat=True))
+    assert stored == [hash_token(token)]
+    assert token not in str(list(Registration.objects.values_list()))
+    assert client.get(f"{event.url}konfirmasi/{hash_token(token)}/").status_code == 404
+    assert client.get(f"{event.url}konfirmasi/{token}/").status_code == 200

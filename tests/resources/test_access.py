@@ -150,3 +150,75 @@ def test_a_page_and_a_document_for_one_group_answer_no_access_to_other_accounts_
 
     member.groups.add(board)
     assert client.get(page.url).status_code == 200 and client.get(document.url).status_code == 200
+
+
+# --- A public resource that also lists a members-only file (audit finding 1) ---------------------------------
+
+FILE_SECRET = "Kalimayasandi"
+
+
+@pytest.fixture
+def mixed_resource(make_resource, members_collection):
+    """A public page with a public file and a members-only file; some words are only in the members-only one."""
+    page = make_resource("Panduan dialog warga", text="Panduan kohesi sosial untuk dialog warga.")
+    private = ResourceDocumentFactory(
+        title="Lampiran internal",
+        text=f"Catatan kohesi internal: narasumber {FILE_SECRET} dari kelompok minoritas.",
+        collection=members_collection,
+    )
+    page.files.create(document=private)
+    page.save_revision().publish()
+    return page
+
+
+def test_anonymous_visitors_cannot_find_a_public_resource_by_words_only_in_its_members_only_file(
+    client, member, library, mixed_resource
+):
+    for url in [library.url, "/search/"]:
+        anonymous, as_member = anonymous_and_member_views(client, member, url, {"q": FILE_SECRET.lower()})
+        assert anonymous.status_code == 200
+        assert FILE_SECRET not in anonymous.content.decode()
+        assert "Panduan dialog warga" not in anonymous.content.decode()
+    anonymous, as_member = anonymous_and_member_views(client, member, library.url, {"q": FILE_SECRET.lower()})
+    assert anonymous.context["result_count"] == 0
+    assert as_member.context["result_count"] == 1
+    assert f"<mark>{FILE_SECRET}</mark>" in as_member.content.decode()
+
+
+def test_snippets_never_quote_a_file_the_viewer_may_not_download(client, member, library, mixed_resource):
+    anonymous, as_member = anonymous_and_member_views(client, member, library.url, {"q": "kohesi"})
+    assert anonymous.context["result_count"] == 1
+    anonymous_snippet = anonymous.context["items"][0]["snippet"]
+    assert "<mark>kohesi</mark>" in anonymous_snippet
+    assert "internal" not in anonymous_snippet and FILE_SECRET not in anonymous.content.decode()
+    assert "narasumber" not in anonymous.content.decode()
+    assert FILE_SECRET in as_member.context["items"][0]["snippet"]
+
+
+def test_restricting_a_collection_later_takes_its_files_out_of_public_search(client, library, make_resource):
+    collection = Collection.get_first_root_node().add_child(name="Arsip kasus")
+    make_resource("Laporan kasus", text=f"Kronologi {FILE_SECRET} lengkap.", collection=collection)
+
+    def anonymous_count():
+        return client.get(library.url, {"q": FILE_SECRET.lower()}).context["result_count"]
+
+    assert anonymous_count() == 1
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    assert anonymous_count() == 0
+    restriction.delete()
+    assert anonymous_count() == 1
+
+
+def test_moving_a_document_into_a_members_only_collection_takes_it_out_of_public_search(
+    client, library, make_resource, members_collection
+):
+    page = make_resource("Laporan kasus", text=f"Kronologi {FILE_SECRET} lengkap.")
+    assert client.get(library.url, {"q": FILE_SECRET.lower()}).context["result_count"] == 1
+
+    document = page.files.first().document
+    document.collection = members_collection
+    document.save()
+
+    assert client.get(library.url, {"q": FILE_SECRET.lower()}).context["result_count"] == 0

@@ -174,7 +174,7 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 # The site serves uploaded images itself (always, with object storage); with a media folder, SERVE_MEDIA=false lets
-# nginx or a CDN serve /media/images/ and /media/original_images/ instead.
+# nginx or a CDN serve /media/images/ instead (never /media/original_images/: originals are not public).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # Uploads on a full disk leave no partial file behind and get a clear message (core.storage); forms refuse a file
@@ -457,5 +457,9 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))  # the newest this many stay there; older ones are deleted
 # Delivered and dropped e-mails stay in the staff's e-mail log this long.
 EMAIL_LOG_DAYS = int(os.environ.get("EMAIL_LOG_DAYS", "90"))
+# Library searches are counted per query and day for the editors' search promotions; the counts go after this long
+# (daily `prune_records`). Queries that look like an e-mail address or a phone number are never stored.
+SEARCH_QUERY_DAYS = int(os.environ.get("SEARCH_QUERY_DAYS", "90"))
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_DAYS
 # /healthz/ reports the task worker late when the oldest due task has waited longer than this.
 HEALTH_MAX_QUEUE_SECONDS = int(os.environ.get("HEALTH_MAX_QUEUE_SECONDS", "300"))

@@ -1,5 +1,5 @@
-"""Delete what is no longer needed: finished task rows, the log of delivered e-mails, spent rate limit counters,
-expired sessions, and old login records (django-axes)."""
+"""Delete what is no longer needed: finished task rows, the log of delivered e-mails, search counts older than
+SEARCH_QUERY_DAYS, spent rate limit counters, expired sessions, and old login records (django-axes)."""
 
 from datetime import timedelta
 
@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from core import mail, ratelimit, schedule
+from core import mail, ratelimit, schedule, search
 
 
 class Command(BaseCommand):
@@ -18,9 +18,9 @@ class Command(BaseCommand):
     def help(self):
         return gettext(
             "Delete finished background task rows (after 14 days, failed ones after 30), delivered and dropped "
-            "e-mails from the log (after EMAIL_LOG_DAYS), spent rate limit counters, expired sessions, failed "
-            "login counts past their cool-off and login records (after AXES_ACCESS_LOG_DAYS). The schedule runs "
-            "this daily."
+            "e-mails from the log (after EMAIL_LOG_DAYS), search counts (after SEARCH_QUERY_DAYS), spent rate limit "
+            "counters, expired sessions, failed login counts past their cool-off and login records (after "
+            "AXES_ACCESS_LOG_DAYS). The schedule runs this daily."
         )
 
     def handle(self, *args, **options):
@@ -28,6 +28,7 @@ class Command(BaseCommand):
             call_command("prune_db_task_results", min_age_days=14, failed_min_age_days=30, verbosity=0)
         emails = mail.prune_log()
         counters = ratelimit.prune()
+        search.prune_query_counts()
         call_command("clearsessions")
         self.stdout.write(
             gettext("Pruned: %(emails)d e-mails from the log, %(counters)d rate limit counters.")
