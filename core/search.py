@@ -31,6 +31,12 @@ PREFIXES = (
 SUFFIXES = ("kannya", "annya", "kan", "nya", "an", "i", "lah", "kah")
 
 
+def search_text(query):
+    """`query` as given to a full-text search: double quotes become spaces, because the backends quote each word
+    themselves and a stray quote breaks SQLite's full-text query ("unterminated string")."""
+    return " ".join(query.replace('"', " ").split())
+
+
 def word_root(word):
     word = word.lower()
     for suffix in SUFFIXES:

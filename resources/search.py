@@ -8,6 +8,7 @@ from wagtail.search.query import Or, Phrase, PlainText
 
 from core.facets import ChoiceFacet, Facets, RelatedFacet, ValueFacet
 from core.models import Region
+from core.search import search_text
 
 from .models import LANGUAGES, ResourcePage, ResourceType, SearchSynonym
 
@@ -26,7 +27,8 @@ MAX_QUERY_LENGTH = 200
 
 
 def expand_synonyms(query):
-    """The query, ORed with every phrase that the editors' synonym list says means the same."""
+    """The query, ORed with every phrase that the editors' synonym list says means the same (`query` and the
+    phrases as `core.search.search_text` leaves them)."""
     lowered = query.lower()
     extra = []
     for synonym in SearchSynonym.objects.all():
@@ -35,6 +37,7 @@ def expand_synonyms(query):
             extra.extend(term for term in terms if not _contains_term(lowered, term.lower()))
     expanded = PlainText(query)
     for term in extra:
+        term = search_text(term)
         expanded = Or([expanded, Phrase(term) if " " in term else PlainText(term)])
     return expanded, extra
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from core.access import hidden_collection_ids, viewable_pages
 from core.facets import read_query
-from core.search import count_query, promoted_query, snippet
+from core.search import count_query, promoted_query, search_text, snippet
 from core.views import TableImportView
 
 from .importing import ResourceImportError, find_library, import_resources_data
@@ -37,10 +37,12 @@ def library_search(request, library):
     ranked_ids = None
     synonyms = []
     if query:
-        expanded, synonyms = expand_synonyms(query)
-        ranked_ids = [page.pk for page in base.search(expanded)]
-        found_in_restricted_files = _pages_by_restricted_file_text(base, expanded, request.user)
-        ranked_ids += [pk for pk in found_in_restricted_files if pk not in ranked_ids]
+        ranked_ids = []
+        if search_text(query):  # a query of quotes only finds nothing
+            expanded, synonyms = expand_synonyms(search_text(query))
+            ranked_ids = [page.pk for page in base.search(expanded)]
+            found_in_restricted_files = _pages_by_restricted_file_text(base, expanded, request.user)
+            ranked_ids += [pk for pk in found_in_restricted_files if pk not in ranked_ids]
         base = base.filter(pk__in=ranked_ids)
         count_query(query)
 
@@ -142,7 +144,7 @@ def _promotions(query, user):
 
 @require_GET
 def autocomplete(request, library):
-    query = read_query(request.GET, 100)
+    query = search_text(read_query(request.GET, 100))
     if len(query) < 2:
         return JsonResponse({"results": []})
     matches = library_resources(library, request.user).select_related("resource_type").autocomplete(query)[:8]

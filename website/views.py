@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page
 
 from core.access import viewable_pages
 from core.facets import read_query
+from core.search import search_text
 from core.links import absolute_url
 
 
@@ -24,8 +25,8 @@ def search(request):
     too_long = len(query) > settings.SEARCH_QUERY_MAX_LENGTH
     query = query[: settings.SEARCH_QUERY_MAX_LENGTH]
     results = None
-    if query:
-        results = searchable_pages(request.user).specific().search(query)
+    if search_text(query):
+        results = searchable_pages(request.user).specific().search(search_text(query))
         results = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -3,6 +3,7 @@ HTTP): every object private, images, documents and alumni photos served through 
 checks, and no bucket address ever given to a browser."""
 
 import io
+import secrets
 import socket
 
 import boto3
@@ -124,7 +125,7 @@ def test_naming_a_bucket_in_the_environment_moves_media_to_object_storage():
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "website.settings.production",
-            "SECRET_KEY": "x" * 50,
+            "SECRET_KEY": secrets.token_urlsafe(50),
             "AWS_STORAGE_BUCKET_NAME": BUCKET,
         },
         capture_output=True,

@@ -5,6 +5,7 @@ import contextlib
 import datetime
 import logging
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -399,7 +400,7 @@ def test_the_production_settings_time_out_a_database_that_does_not_answer():
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "website.settings.production",
-            "SECRET_KEY": "x" * 50,
+            "SECRET_KEY": secrets.token_urlsafe(50),
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/any",
         },
         capture_output=True,

@@ -29,7 +29,7 @@ def event(home, live_server):
 
 
 def emailed_link(route):
-    return re.search(rf"https?://\S+/{route}/\w+/", mail.outbox[-1].body).group(0)
+    return re.search(rf"https?://\S+/{route}/[\w-]+/", mail.outbox[-1].body).group(0)
 
 
 def test_visitor_registers_confirms_from_the_email_and_cancels(live_server, page, event):

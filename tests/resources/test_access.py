@@ -143,7 +143,8 @@ def test_a_page_and_a_document_for_one_group_answer_no_access_to_other_accounts_
     assert all(r.status_code == 302 and r["Location"].startswith(reverse("members:login")) for r in anonymous)
 
     client.force_login(member)  # a verified member, but not on the board
-    assert client.get(page.url).status_code == 403
+    refused = client.get(page.url)
+    assert refused.status_code == 403 and "Tidak ada akses" in refused.content.decode()  # the site's page, translated
     assert client.get(document.url).status_code == 403
     login = client.get(reverse("members:login"), {"next": page.url})
     assert login.status_code == 302 and client.get(login["Location"]).status_code == 403  # one hop, then an answer

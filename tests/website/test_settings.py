@@ -2,6 +2,7 @@
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 
@@ -13,7 +14,7 @@ def production_settings(*names, **environment):
         "import json, importlib; s = importlib.import_module('website.settings.production'); "
         f"print(json.dumps({{name: getattr(s, name) for name in {list(names)!r}}}))"
     )
-    env = {**os.environ, "SECRET_KEY": "production-test-key", **environment}
+    env = {**os.environ, "SECRET_KEY": secrets.token_urlsafe(50), **environment}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
     return done
 
