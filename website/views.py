@@ -10,8 +10,8 @@ from wagtail.models import Locale, Page
 
 from core.access import viewable_pages
 from core.facets import read_query
-from core.search import search_text
 from core.links import absolute_url
+from core.search import search_text
 
 
 def searchable_pages(user):

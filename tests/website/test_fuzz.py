@@ -16,7 +16,9 @@ from website.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
-ODD = st.sampled_from(["\x00", "²", "٣", "１２", "\ud800", "\u202e", "%00", "%ff", "'", '"', 'a"b', "<", "../", "\n", "0x1"])
+ODD = st.sampled_from(
+    ["\x00", "²", "٣", "１２", "\ud800", "\u202e", "%00", "%ff", "'", '"', 'a"b', "<", "../", "\n", "0x1"]
+)
 VALUES = st.one_of(
     st.text(max_size=30),
     st.builds(lambda a, b: a + b, st.text(max_size=5), ODD),
