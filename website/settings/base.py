@@ -382,6 +382,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 # account does not reset the tries made on others from the same address.
 AXES_RESET_ON_SUCCESS = False
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_VERBOSE = False  # no banner on every manage.py command
 AXES_SENSITIVE_PARAMETERS = ["password"]
 # Successful logins (address, browser, time) are kept this many days for staff to look into, then pruned.
 AXES_ACCESS_LOG_DAYS = int(os.environ.get("AXES_ACCESS_LOG_DAYS", "30"))
