@@ -17,6 +17,7 @@ from taggit.models import Tag
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
+from core import mail
 from members.personal_data import iso as _time
 
 from . import consent, erasure
@@ -130,6 +131,7 @@ def erase_person(profile, emails=()):
         Introduction.objects.filter(sent).delete()
     for erase in hooks.get_hooks("alumni_person_erased"):
         erase(sorted(addresses))
+    mail.emails_to(addresses).delete()  # invitations, introductions, event mails: queued or logged, with the address
     if profile is None:
         return None
     photo_name = profile.photo.name if profile.photo else ""

@@ -98,7 +98,7 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
     f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
     for model in PERSONAL_DATA_MODELS
     for action in ("add", "change", "delete", "view")
-)
+) | {"events.export_registration"}
 
 
 def needs_second_factor(user):

@@ -1,3 +1,4 @@
+import re
 import time
 from functools import wraps
 
@@ -6,12 +7,28 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from django.http import Http404
 from django.shortcuts import redirect, resolve_url
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from .access import is_member, needs_second_factor
+
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class RefuseControlCharactersInPathMiddleware:
+    """A path with a NUL byte or another control character names no page: 404 at once, before a view or Wagtail's
+    redirects look it up in the database, which would refuse it with a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if CONTROL_CHARACTER.search(request.path_info):
+            raise Http404
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:
@@ -62,7 +79,8 @@ def start_session_clock(sender, request, user, **kwargs):
 class SessionIdleTimeoutMiddleware:
     """Ends a login after `idle_minutes` without a request, and any login SESSION_MAX_DAYS after it began, however
     active (the cookie's own age restarts whenever the session is saved). The times are kept in the session; the
-    last request's time is saved at most once a minute, not on every page."""
+    last request's time is saved once a quarter of the idle limit has passed since it was last saved, not on every
+    page (so a session ends between the limit and a quarter more after its last request)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -77,7 +95,8 @@ class SessionIdleTimeoutMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             request.session.setdefault(SESSION_STARTED, now)
-            if now - request.session.get(SESSION_SEEN, 0) >= 60:
+            idle = idle_minutes(user)
+            if idle is not None and now - request.session.get(SESSION_SEEN, 0) >= idle * 60 // 4:
                 request.session[SESSION_SEEN] = now
         return response
 

@@ -6,8 +6,6 @@ On erasure a confirmed registration is anonymised rather than deleted, so the ev
 as they were; every other registration (waiting for confirmation, on the waiting list, cancelled) holds no seat
 and is deleted. Nothing that names the person stays, and their confirmation and cancellation links stop working."""
 
-import uuid
-
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -40,7 +38,7 @@ def erase_registrations_of(addresses):
         registration.email = f"erased-{registration.pk}@erased.invalid"
         registration.phone = registration.organisation = registration.accessibility_needs = ""
         registration.regency = None
-        registration.token = uuid.uuid4().hex + uuid.uuid4().hex
+        registration.tokens.all().delete()  # the e-mailed links stop working
         # No reminder goes to an address that is not one.
         registration.reminder_sent_at = registration.reminder_sent_at or timezone.now()
         registration.save()

@@ -10,6 +10,7 @@ from core import mail
 from core.forms import PlainLabels
 from core.links import absolute_url
 
+from . import lockout
 from .models import normalise_email
 
 
@@ -34,7 +35,11 @@ class PasswordResetForm(PlainLabels, auth_forms.PasswordResetForm):
 
 
 class SetPasswordForm(PlainLabels, auth_forms.SetPasswordForm):
-    pass
+    def save(self, commit=True):
+        user = super().save(commit)
+        # The e-mailed link proves the person holds the address: the account's lockout ends (its address's stays).
+        lockout.clear_account(user.email)
+        return user
 
 
 class PasswordCheckMixin:

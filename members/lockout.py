@@ -7,7 +7,7 @@ limit. This module tells it how to name an account, what a locked-out person see
 
 from functools import wraps
 
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
@@ -56,7 +56,12 @@ def locked_out(request, original_response=None, credentials=None):
 def reset_failures_of_the_account(sender, request, user, **kwargs):
     """A successful login clears the account's failed tries. The address's tries on other accounts stay counted:
     logging in to one's own account must not reset the count of guesses made at someone else's."""
-    AccessAttempt.objects.filter(username=normalise_email(user.get_username())).delete()
+    clear_account(user.get_username())
+
+
+def clear_account(email):
+    """End the lockout of the account `email` (a login, or a new password through the e-mailed reset link)."""
+    AccessAttempt.objects.filter(username=normalise_email(email)).delete()
 
 
 def counts_wrong_shared_passwords(view):
@@ -76,3 +81,10 @@ def counts_wrong_shared_passwords(view):
         return response
 
     return wrapped
+
+
+def forget(email):
+    """Drop the login records naming `email` (a deleted account): its failed tries and its login history."""
+    name = normalise_email(email)
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=name).delete()

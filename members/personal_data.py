@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from core.access import is_member
 
+from . import lockout
+
 
 @dataclass(frozen=True)
 class Holder:
@@ -70,6 +72,7 @@ def delete_account(user):
             if holder.erase is not None:
                 afterwards.append(holder.erase(user))
         get_user_model().objects.filter(pk=user.pk).delete()
+        lockout.forget(user.email)
     for cleanup in afterwards:
         if cleanup is not None:
             cleanup()

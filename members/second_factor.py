@@ -24,10 +24,19 @@ def has_authenticator(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def pending_authenticator(user):
-    """The authenticator being set up: the same secret on every visit to the set-up page until it is confirmed."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name=AUTHENTICATOR, confirmed=False)
+PENDING_SESSION_KEY = "second_factor_pending"
+
+
+def pending_authenticator(user, session, create=True):
+    """The authenticator being set up in this session: the same key on every visit to the set-up page from this
+    session until it is confirmed. A new one (`create`) throws away the keys shown in any other session (someone
+    else who knows the password, say), so a copied key never becomes the account's authenticator."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False, pk=session.get(PENDING_SESSION_KEY)).first()
+    if device is None and create:
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR, confirmed=False)
+        session[PENDING_SESSION_KEY] = device.pk
+    return device
 
 
 def secret(device):

@@ -223,13 +223,16 @@ def second_factor_setup(request):
         return redirect(_next_url(request))
     if second_factor.has_authenticator(user) and not user.is_verified():
         return redirect(_with_next("members:second_factor", request))
-    device = second_factor.pending_authenticator(user)
+    device = second_factor.pending_authenticator(user, request.session, create=request.method != "POST")
+    if device is None:  # a code for a key thrown away since (set-up begun in another session): show a new key
+        return redirect(_with_next("members:second_factor_setup", request))
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST":
         if not second_factor.tries.hit(user.pk):
             return _render(request, "second_factor_throttled", status=429)
         if form.is_valid() and device.verify_token(form.cleaned_data["code"]):
             second_factor.confirm_authenticator(device)
+            request.session.pop(second_factor.PENDING_SESSION_KEY, None)
             otp_login(request, device)
             request.session.cycle_key()
             codes = second_factor.new_recovery_codes(user)

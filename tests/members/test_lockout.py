@@ -34,9 +34,9 @@ def test_twenty_wrong_passwords_lock_the_login_form_and_then_the_right_password_
     statuses = fail(client, url, staff.email)
     assert set(statuses[: LIMIT - 1]) == {200}
     assert statuses[-1] == 429
-    response = try_login(client, url, staff.email, PASSWORD, HTTP_ACCEPT_LANGUAGE="en")
+    response = try_login(client, url, staff.email, PASSWORD)
     assert response.status_code == 429
-    assert "Too many tries" in response.content.decode()
+    assert "Terlalu banyak percobaan" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -190,8 +190,8 @@ def test_wrong_shared_page_passwords_lock_the_address_and_a_right_one_still_open
     ]
     assert set(statuses[:LIMIT]) == {200}
     assert statuses[LIMIT] == 429
-    locked = client.post(url, right, REMOTE_ADDR="198.51.100.4", HTTP_ACCEPT_LANGUAGE="en")
-    assert locked.status_code == 429 and "Too many tries" in locked.content.decode()
+    locked = client.post(url, right, REMOTE_ADDR="198.51.100.4")
+    assert locked.status_code == 429 and "Terlalu banyak percobaan" in locked.content.decode()
     assert client.post(url, right, REMOTE_ADDR="198.51.100.5").status_code == 302  # another address is not locked
 
 
@@ -211,3 +211,18 @@ def test_wrong_shared_document_passwords_lock_the_address(client, root_collectio
     right = {"password": "sandi-dokumen", "return_url": "/"}
     assert client.post(url, right, REMOTE_ADDR="198.51.100.6").status_code == 429
     assert client.post(url, right, REMOTE_ADDR="198.51.100.7").status_code == 302
+
+
+def test_a_new_password_through_the_emailed_link_ends_the_accounts_lockout(client, owner):
+    import re
+
+    from django.core import mail
+
+    fail(client, SITE_LOGIN, owner.email, address="198.51.100.20")
+    assert try_login(client, SITE_LOGIN, owner.email, PASSWORD, address="192.0.2.30").status_code == 429
+    client.post("/akun/lupa-sandi/", {"email": owner.email})
+    link = re.search(r"http://testserver(/akun/atur-sandi/\S+/)", mail.outbox[-1].body).group(1)
+    form_page = client.get(link, follow=True)
+    new = {"new_password1": "teh-manis-cilegon-42", "new_password2": "teh-manis-cilegon-42"}
+    assert client.post(form_page.redirect_chain[-1][0], new).status_code == 302
+    assert try_login(client, SITE_LOGIN, owner.email, "teh-manis-cilegon-42", address="192.0.2.30").status_code == 302

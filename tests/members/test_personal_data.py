@@ -13,6 +13,7 @@ from taggit.models import Tag
 from wagtail.search.models import IndexEntry
 
 from alumni import consent, erasure
+from alumni.claims import send_invitation
 from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import (
     AuditLog,
@@ -333,9 +334,15 @@ def test_staff_deleting_a_profile_erases_the_person_and_a_reimport_does_not_brin
     profile = ProfileFactory(full_name="Ahmad Fauzi", email="ahmad@example.org", external_id="SD-2024-007")
     event = _event(home)
     confirmed, _cancelled, _other = _registrations(event)
+    token = confirmed.issue_token()  # the link in the confirmation e-mail
+    send_invitation(profile)
+    assert mail_queue.emails_to(["ahmad@example.org"]).exists()
 
     url = reverse("wagtailsnippets_alumni_profile:delete", args=[profile.pk])
     assert client.post(url).status_code == 302
+
+    assert not Registration.find_by_token(token).exists()  # the e-mailed links stop working
+    assert not mail_queue.emails_to(["ahmad@example.org"]).exists()  # the e-mail log no longer holds the address
 
     assert not Profile.objects.filter(pk=profile.pk).exists()
     confirmed.refresh_from_db()

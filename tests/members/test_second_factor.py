@@ -73,9 +73,9 @@ def test_the_right_code_from_the_authenticator_opens_the_admin(staff):
 
 def test_a_wrong_code_is_refused_with_a_message_and_the_admin_stays_closed(staff):
     client = password_login(staff.email)
-    response = client.post(VERIFY, {"code": "000000", "next": "/admin/"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(VERIFY, {"code": "000000", "next": "/admin/"})
     assert response.status_code == 400
-    assert "not correct" in response.content.decode()
+    assert "Kode ini salah" in response.content.decode()
     assert client.get("/admin/").status_code == 302
 
 
@@ -113,6 +113,25 @@ def test_staff_without_an_authenticator_set_one_up_and_get_recovery_codes_once()
     assert len(codes) == 10
     assert client.get("/admin/").status_code == 200
     assert TOTPDevice.objects.get(user=user).confirmed
+
+
+def test_a_key_shown_in_another_session_is_thrown_away_so_a_copied_key_never_becomes_the_authenticator():
+    """Someone who knows a new staff member's password opens the set-up page and copies the key; the staff member
+    then sets up their own: the copied key is void, and only theirs is confirmed."""
+    user = UserFactory(email="baru@example.org", is_staff=True, is_superuser=True)
+    intruder = password_login(user.email)
+    intruder.get(SETUP)
+    copied = TOTPDevice.objects.get(user=user, confirmed=False)
+    assert intruder.get(SETUP).status_code == 200
+    assert TOTPDevice.objects.get(user=user, confirmed=False) == copied  # the same key on every visit of one session
+
+    owner_client = password_login(user.email)
+    owner_client.get(SETUP)
+    own = TOTPDevice.objects.get(user=user, confirmed=False)
+    assert own.bin_key != copied.bin_key
+    assert intruder.post(SETUP, {"code": code_for(copied)})["Location"].startswith(SETUP)  # void: a new key is shown
+    assert owner_client.post(SETUP, {"code": code_for(own)}).status_code == 200
+    assert list(TOTPDevice.objects.filter(user=user).values_list("key", flat=True)) == [own.key]
 
 
 def test_a_password_alone_cannot_replace_an_existing_authenticator(staff):

@@ -26,3 +26,23 @@ def test_the_demo_app_is_absent_from_production_and_present_in_development_and_t
     assert values["WAGTAIL_FRONTEND_LOGIN_URL"] == "members:login"
     assert values["AUTH_USER_MODEL"] == "members.User"
     assert "demo" in settings.INSTALLED_APPS
+
+
+def test_production_reads_the_visitors_address_behind_one_proxy_unless_told_otherwise():
+    """Behind nginx with 0, every visitor would share nginx's address: one person could lock everyone's login."""
+    environment = {k: v for k, v in os.environ.items() if k != "TRUSTED_PROXY_COUNT"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import importlib; print(importlib.import_module('website.settings.production').TRUSTED_PROXY_COUNT)",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**environment, "SECRET_KEY": secrets.token_urlsafe(50)},
+    )
+    assert done.stdout.strip() == "1", done.stderr
+    assert json.loads(production_settings("TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT="0").stdout) == {
+        "TRUSTED_PROXY_COUNT": 0
+    }

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before anything that looks the path up in the database (PostgreSQL refuses a NUL byte in text).
+    "core.middleware.RefuseControlCharactersInPathMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "core.middleware.SessionIdleTimeoutMiddleware",
     "core.middleware.SecondFactorMiddleware",

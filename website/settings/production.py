@@ -35,6 +35,9 @@ if (
 
 # TLS ends at the proxy or load balancer in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# So the visitor's address is read from what that proxy appends to X-Forwarded-For: with 0 behind a proxy every
+# visitor would share its address, and 20 wrong passwords from anyone would lock the logins of everyone.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SESSION_COOKIE_SECURE = True
