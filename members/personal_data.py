@@ -64,15 +64,21 @@ def export_data(user):
     return data
 
 
+def erase_held_data(user):
+    """Erase what every app holds about `user` (not the account itself), in the caller's transaction. Returns what
+    must wait until that transaction has committed (removing files), to call then."""
+    cleanups = []
+    for holder in _holders.values():
+        if holder.erase is not None and (cleanup := holder.erase(user)) is not None:
+            cleanups.append(cleanup)
+    lockout.forget(user.email)
+    return cleanups
+
+
 def delete_account(user):
     """Erase what every app holds about `user`, then the account: all of it, or (on an error) nothing."""
-    afterwards = []
     with transaction.atomic():
-        for holder in _holders.values():
-            if holder.erase is not None:
-                afterwards.append(holder.erase(user))
+        cleanups = erase_held_data(user)
         get_user_model().objects.filter(pk=user.pk).delete()
-        lockout.forget(user.email)
-    for cleanup in afterwards:
-        if cleanup is not None:
-            cleanup()
+    for cleanup in cleanups:
+        cleanup()

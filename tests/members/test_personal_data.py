@@ -365,3 +365,23 @@ def test_the_profile_bulk_delete_erases_each_person(client):
     assert response.status_code == 302
     assert not Profile.objects.exists()
     assert erasure.was_erased(external_id="A-1") and erasure.was_erased(external_id="A-2")
+
+
+def test_deleting_an_account_in_wagtails_users_admin_erases_what_the_apps_hold(client, mine, owner, home):
+    """Staff deleting the account in the admin's Users list erases like "delete my account": profile, registrations
+    (the confirmed one anonymised), and a suppression record for a later roster import."""
+    event = _event(home)
+    confirmed, cancelled, _other = _registrations(event)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    url = reverse("wagtailusers_users:delete", args=[owner.pk])
+    assert client.get(url).status_code == 200
+    assert Profile.objects.filter(pk=mine.pk).exists()  # opening the confirmation erases nothing
+    assert client.post(url).status_code == 302
+
+    assert not get_user_model().objects.filter(pk=owner.pk).exists()
+    assert not Profile.objects.filter(pk=mine.pk).exists()
+    confirmed.refresh_from_db()
+    assert "Ahmad" not in confirmed.name and confirmed.phone == ""
+    assert not Registration.objects.filter(pk=cancelled.pk).exists()
+    assert erasure.was_erased(email="ahmad@example.org")
