@@ -22,6 +22,8 @@ from core.views import TableImportViewSet
 
 from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
 from .views.admin import (
+    OrganisationChooserViewSet,
+    OrganisationDeleteBulkAction,
     ProfileChooserViewSet,
     ProfileDeleteBulkAction,
     ProfileDeleteView,
@@ -137,6 +139,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_export = ["name", "get_org_type_display", "verified", "website", "contact_email", "topic_names", "description"]
     export_headings = {"get_org_type_display": _("Type"), "topic_names": _("Focus topics")}
     export_filename = "alumni-organisations"
+    chooser_viewset_class = OrganisationChooserViewSet
 
 
 class IntroductionViewSet(SnippetViewSet):
@@ -191,8 +194,9 @@ class AlumniGroup(SnippetViewSetGroup):
 
 register_snippet(AlumniGroup)
 hooks.register("register_bulk_action", SendInvitationBulkAction)
-# After Wagtail's own delete action for every snippet (order 0), which it replaces for profiles.
+# After Wagtail's own delete action for every snippet (order 0), which they replace for profiles and organisations.
 hooks.register("register_bulk_action", ProfileDeleteBulkAction, order=1)
+hooks.register("register_bulk_action", OrganisationDeleteBulkAction, order=1)
 
 
 @hooks.register("register_snippet_listing_buttons")
