@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
@@ -20,6 +21,7 @@ from core.models import Region
 from core.permissions import StaffPermissionPolicy
 from core.views import TableImportViewSet
 
+from .forms import ProfileAdminForm
 from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
 from .views.admin import (
     OrganisationChooserViewSet,
@@ -71,6 +73,7 @@ class ProfileViewSet(SnippetViewSet):
     edit_view_class = ProfileEditView
     delete_view_class = ProfileDeleteView
     chooser_viewset_class = ProfileChooserViewSet
+    edit_handler = ObjectList(Profile.panels, base_form_class=ProfileAdminForm)
     copy_view_enabled = False
     filterset_class = ProfileFilterSet
     # The admin searches names, addresses and roster ids, which the search index deliberately leaves out.
