@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from core.access import is_staff
 from core.counts import MIN_SHOWN_COUNT, SMALL_COUNT, is_small
 from core.models import Region
 
@@ -99,10 +100,13 @@ def network_figures(user):
     names = dict(Region.objects.filter(pk__in=per_region).values_list("pk", "name"))
     per_sector = dict(visible.exclude(sector="").values_list("sector").annotate(n=Count("pk")))
     sector_labels = dict(Sector.choices)
-    description = _("Counts below %(min)s are shown as “%(suppressed)s” to protect privacy.") % {
-        "min": MIN_SHOWN_COUNT,
-        "suppressed": SMALL_COUNT,
-    }
+    # Staff see exact counts, so the note would be untrue for them.
+    description = (
+        ""
+        if is_staff(user)
+        else _("Counts below %(min)s are shown as “%(suppressed)s” to protect privacy.")
+        % {"min": MIN_SHOWN_COUNT, "suppressed": SMALL_COUNT}
+    )
     return NetworkFigures(
         regions=bar_chart(
             "region",

@@ -8,10 +8,12 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import BaseChildFormSet, ClusterForm
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import PlainLabels, plain_text
 from core.models import Region
@@ -276,6 +278,18 @@ class ProfileForm(PlainLabels, ClusterForm):
 
 
 # --- Introductions -----------------------------------------------------------------------------------
+
+
+class ProfileAdminForm(WagtailAdminModelForm):
+    """The profile form staff use in the admin: a photo they upload is checked and stripped of its metadata (GPS,
+    camera) by `process_photo`, as one uploaded through the self-service form is."""
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if not isinstance(photo, UploadedFile):  # unchanged (the stored file) or cleared (False)
+            return photo
+        check_free_space(photo)
+        return process_photo(photo)
 
 
 class IntroductionForm(forms.ModelForm):

@@ -64,6 +64,13 @@ def admin_profiles(user, queryset=None):
     return queryset.filter(id__in=list(visible_profiles(user).values_list("id", flat=True)))
 
 
+def admin_organisations(user, queryset=None):
+    """Organisations `user` may see named in the admin (choosers, page edit forms, revision comparisons): every
+    organisation for staff; for any other editor only those they may see on the site."""
+    # The same as on the site: `published` is a filter field of the chooser's search backend.
+    return visible_organisations(user, queryset)
+
+
 def can_view_profile(user, profile):
     return visible_profiles(user, Profile.objects.filter(pk=profile.pk)).exists() or is_owner(user, profile)
 

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
@@ -20,8 +21,11 @@ from core.models import Region
 from core.permissions import StaffPermissionPolicy
 from core.views import TableImportViewSet
 
+from .forms import ProfileAdminForm
 from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
 from .views.admin import (
+    OrganisationChooserViewSet,
+    OrganisationDeleteBulkAction,
     ProfileChooserViewSet,
     ProfileDeleteBulkAction,
     ProfileDeleteView,
@@ -69,6 +73,7 @@ class ProfileViewSet(SnippetViewSet):
     edit_view_class = ProfileEditView
     delete_view_class = ProfileDeleteView
     chooser_viewset_class = ProfileChooserViewSet
+    edit_handler = ObjectList(Profile.panels, base_form_class=ProfileAdminForm)
     copy_view_enabled = False
     filterset_class = ProfileFilterSet
     # The admin searches names, addresses and roster ids, which the search index deliberately leaves out.
@@ -137,6 +142,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_export = ["name", "get_org_type_display", "verified", "website", "contact_email", "topic_names", "description"]
     export_headings = {"get_org_type_display": _("Type"), "topic_names": _("Focus topics")}
     export_filename = "alumni-organisations"
+    chooser_viewset_class = OrganisationChooserViewSet
 
 
 class IntroductionViewSet(SnippetViewSet):
@@ -191,8 +197,9 @@ class AlumniGroup(SnippetViewSetGroup):
 
 register_snippet(AlumniGroup)
 hooks.register("register_bulk_action", SendInvitationBulkAction)
-# After Wagtail's own delete action for every snippet (order 0), which it replaces for profiles.
+# After Wagtail's own delete action for every snippet (order 0), which they replace for profiles and organisations.
 hooks.register("register_bulk_action", ProfileDeleteBulkAction, order=1)
+hooks.register("register_bulk_action", OrganisationDeleteBulkAction, order=1)
 
 
 @hooks.register("register_snippet_listing_buttons")

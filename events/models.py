@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from alumni.panels import ProfileChooserPanel
+from alumni.panels import OrganisationChooserPanel, ProfileChooserPanel
 from core.blocks import BaseStreamBlock
 from core.models import BasePage, Format
 from core.tokens import hash_token, new_token
@@ -52,7 +52,7 @@ class EventOrganiser(Orderable):
         "alumni.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [FieldPanel("organisation")]
+    panels = [OrganisationChooserPanel("organisation")]
 
 
 class EventSpeaker(Orderable):
@@ -119,7 +119,11 @@ class FollowUpItem(Orderable):
     panels = [
         FieldPanel("action"),
         FieldRowPanel(
-            [FieldPanel("owner_organisation"), ProfileChooserPanel("owner_profile"), FieldPanel("owner_name")]
+            [
+                OrganisationChooserPanel("owner_organisation"),
+                ProfileChooserPanel("owner_profile"),
+                FieldPanel("owner_name"),
+            ]
         ),
         FieldPanel("due_date"),
         FieldRowPanel([FieldPanel("indicator"), FieldPanel("target")]),

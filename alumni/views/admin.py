@@ -29,10 +29,10 @@ from core.views import TableImportView
 
 from ..claims import InvitationError, send_invitation
 from ..importing import MAX_BYTES, import_roster_data
-from ..models import AuditLog, Profile
-from ..panels import ProfileChooserWidget
+from ..models import AuditLog, Organisation, Profile
+from ..panels import OrganisationChooserWidget, ProfileChooserWidget
 from ..personal_data import erase_people
-from ..policy import admin_profiles
+from ..policy import admin_organisations, admin_profiles
 
 DETAIL_LENGTH = AuditLog._meta.get_field("detail").max_length
 
@@ -127,6 +127,16 @@ class ProfileBulkActionMixin:
         return get_list_or_404(admin_profiles(self.request.user), pk__in=object_ids)
 
 
+class OrganisationDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's delete action, naming only the organisations the editor may see (`admin_organisations`): its
+    confirmation lists by name even what the editor may not delete."""
+
+    models = [Organisation]
+
+    def get_queryset(self, model, object_ids):
+        return get_list_or_404(admin_organisations(self.request.user), pk__in=object_ids)
+
+
 class ProfileDeleteBulkAction(ProfileBulkActionMixin, DeleteBulkAction):
     """Deleting profiles erases the people, as their own account deletion would (`erase_people`)."""
 
@@ -216,32 +226,57 @@ class RosterImportView(TableImportView):
         return import_roster_data(content, name, dry_run=dry_run, user=user)
 
 
-# --- The profile chooser (speakers and follow-up owners of events) -----------------------------------------------
+# --- The profile and organisation choosers (speakers, organisers and follow-up owners of events) ------------------
 
 
-class ProfileChooseView(ChooseView):
+class AllowedObjectsMixin:
+    """A chooser view listing, searching and returning only what `allowed(user)`, a policy function given by the
+    viewset, lets the editor see."""
+
+    allowed = None
+
+    def allowed_objects(self):
+        return self.allowed(self.request.user)
+
+
+class PolicyChooseView(AllowedObjectsMixin, ChooseView):
     def get_object_list(self):
-        return admin_profiles(self.request.user)
+        return self.allowed_objects()
 
 
-class ProfileChooseResultsView(ChooseResultsView):
+class PolicyChooseResultsView(AllowedObjectsMixin, ChooseResultsView):
     def get_object_list(self):
-        return admin_profiles(self.request.user)
+        return self.allowed_objects()
 
 
-class ProfileChosenView(SnippetChosenView):
+class PolicyChosenView(AllowedObjectsMixin, SnippetChosenView):
     def get_object(self, pk):
-        return admin_profiles(self.request.user).get(pk=pk)
+        return self.allowed_objects().get(pk=pk)
 
 
-class ProfileChosenMultipleView(SnippetChosenMultipleView):
+class PolicyChosenMultipleView(AllowedObjectsMixin, SnippetChosenMultipleView):
     def get_objects(self, pks):
-        return admin_profiles(self.request.user).filter(pk__in=pks)
+        return self.allowed_objects().filter(pk__in=pks)
 
 
-class ProfileChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = ProfileChooseView
-    choose_results_view_class = ProfileChooseResultsView
-    chosen_view_class = ProfileChosenView
-    chosen_multiple_view_class = ProfileChosenMultipleView
+class PolicyChooserViewSet(SnippetChooserViewSet):
+    """A snippet chooser whose every view goes through `allowed`, a function of `alumni.policy`."""
+
+    allowed = None
+    choose_view_class = PolicyChooseView
+    choose_results_view_class = PolicyChooseResultsView
+    chosen_view_class = PolicyChosenView
+    chosen_multiple_view_class = PolicyChosenMultipleView
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(allowed=self.allowed, **kwargs)
+
+
+class ProfileChooserViewSet(PolicyChooserViewSet):
+    allowed = staticmethod(admin_profiles)
     base_widget_class = ProfileChooserWidget
+
+
+class OrganisationChooserViewSet(PolicyChooserViewSet):
+    allowed = staticmethod(admin_organisations)
+    base_widget_class = OrganisationChooserWidget

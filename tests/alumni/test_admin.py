@@ -6,17 +6,22 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core import mail
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
+from PIL import Image
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
 from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import AuditLog, ClaimInvitation, Introduction, Profile, Visibility
 from core.factories import region
 from members.factories import UserFactory
+from tests.core.test_images import GPS_IFD, metadata_of, photo_with_gps
 
 pytestmark = pytest.mark.django_db
 
@@ -347,3 +352,34 @@ def test_the_profile_export_defuses_spreadsheet_formulas(client, staff):
     rows = csv_rows(export(client))
     assert [row for row in rows if row and any(value.startswith("'=HYPERLINK") for value in row.values())]
     assert not [row for row in rows if any(value.startswith("=") for value in row.values())]
+
+
+def test_a_photo_staff_upload_in_the_admin_is_stored_without_its_gps_position(client, staff):
+    assert metadata_of(photo_with_gps())["gps"]  # the test photo does carry a position
+    profile = ProfileFactory(full_name="Foto Staf", display_name="Foto Staf")
+    data = nested_form_data(
+        {
+            "full_name": "Foto Staf",
+            "display_name": "Foto Staf",
+            "memberships": inline_formset([]),
+            "help_offers": inline_formset([]),
+            "photo_audience": "members",
+            "email_audience": "nobody",
+            "phone_audience": "nobody",
+            "social_audience": "nobody",
+            "visibility": "hidden",
+        }
+    )
+    data["photo"] = SimpleUploadedFile("ponsel.jpg", photo_with_gps(), "image/jpeg")
+
+    response = client.post(reverse(f"{PROFILES}:edit", args=[profile.pk]), data)
+
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    profile.refresh_from_db()
+    assert profile.photo
+    with default_storage.open(profile.photo.name) as stored:
+        content = stored.read()
+    with Image.open(io.BytesIO(content)) as image:
+        assert dict(image.getexif().get_ifd(GPS_IFD)) == {}
+    assert metadata_of(content)["exif"] == {}
+    assert b"KameraPonsel" not in content

@@ -9,6 +9,7 @@ from alumni.charts import bar_chart, network_figures
 from alumni.factories import ProfileFactory
 from alumni.models import Visibility
 from core.factories import region
+from members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +71,13 @@ def test_directory_shows_the_figures(client, home):
     for _ in range(3):
         ProfileFactory(visible=Visibility.PUBLIC, regency=region("Kota Serang"))
     assert 'id="network-figures-heading"' in client.get("/alumni/").content.decode()
+
+
+def test_the_small_count_note_shows_to_visitors_but_not_to_staff_who_see_exact_counts(home):
+    ProfileFactory(visible=Visibility.PUBLIC, regency=region("Kota Cilegon"), sector="media")
+    staff = UserFactory(is_staff=True)
+    for viewer, note_shown in ((AnonymousUser(), True), (staff, False)):
+        html = render_to_string("alumni/includes/network_figures.html", {"figures": network_figures(viewer)})
+        assert "Kota Cilegon" in html
+        assert ("&lt;3" in html) is note_shown
+        assert ("Counts below" in html or "di bawah" in html) is note_shown

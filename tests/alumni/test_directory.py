@@ -1,3 +1,4 @@
+import html
 import re
 
 import pytest
@@ -6,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
-from alumni.models import Profile, Visibility
+from alumni.models import Membership, Profile, Visibility
 from core.factories import region
 from members.factories import UserFactory
 from resources.factories import CurriculumPageFactory, ModulePageFactory
@@ -353,3 +354,36 @@ def test_cohort_page_shows_the_follow_up_plans_of_its_events_in_progress(client,
     assert 'value="40"' in html
     assert "Acara lain" not in html
     assert "Pemilik Rahasia" not in html
+
+
+def test_cohort_and_organisation_pages_show_small_counts_as_under_three_to_all_but_staff(as_user, staff, member, home):
+    cohort = CohortFactory(name="Angkatan Kecil")
+    organisation = OrganisationFactory(name="Lembaga Kecil", published=True)
+    for name in ("Satu", "Dua"):
+        profile = ProfileFactory(display_name=name, visible=Visibility.PUBLIC)
+        join(profile, cohort)
+        Membership.objects.create(profile=profile, organisation=organisation)
+    pages = [
+        reverse("alumni:organisations"),
+        reverse("alumni:cohorts"),
+        reverse("alumni:organisation", args=[organisation.slug]),
+        reverse("alumni:cohort", args=[cohort.slug]),
+    ]
+
+    for viewer in (None, member):
+        listing, cohorts, organisation_page, cohort_page = [unescape(as_user(viewer).get(url)) for url in pages]
+        assert "<3 alumni" in listing and "2 alumni" not in listing
+        assert "<3 alumni" in cohorts and "2 alumni" not in cohorts
+        assert "(<3)" in organisation_page and "(2)" not in organisation_page
+        assert "(<3)" in cohort_page and "(2)" not in cohort_page
+
+    listing, cohorts, organisation_page, cohort_page = [unescape(as_user(staff).get(url)) for url in pages]
+    assert "2 alumni" in listing and "<3" not in listing
+    assert "2 alumni" in cohorts and "<3" not in cohorts
+    assert "(2)" in organisation_page and "<3" not in organisation_page
+    assert "(2)" in cohort_page and "<3" not in cohort_page
+
+
+def unescape(response):
+    assert response.status_code == 200
+    return html.unescape(response.content.decode())

@@ -23,10 +23,10 @@ from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset
 from wagtail.users.models import UserProfile
 
-from alumni.factories import ProfileFactory
+from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.models import Membership, Organisation, Visibility
 from events.factories import EventIndexPageFactory, EventPageFactory
-from events.models import EventSpeaker, FollowUpItem
+from events.models import EventOrganiser, EventSpeaker, FollowUpItem
 from members.factories import UserFactory
 from tests.alumni.conftest import MARKER, ORGANISATION_MARKER
 from tests.events.test_models import event_form
@@ -285,6 +285,145 @@ def test_staff_see_hidden_people_in_the_chooser_and_the_event_edit_form(speaker_
     ids = {"id": [leaky["hidden"].pk]}
     assert MARKER in client.get(reverse(f"{CHOOSER}:chosen_multiple"), ids).content.decode()
     assert MARKER in client.get(reverse("wagtailadmin_pages:edit", args=[speaker_event.pk])).content.decode()
+
+
+# --- Unpublished organisations and revision comparisons, as a non-staff editor (issue 11, audit) ------------------
+
+ORGANISATION_CHOOSER = "wagtailsnippetchoosers_alumni_organisation"
+UNPUBLISHED = "Qzunpubk8"
+
+
+@pytest.fixture
+def unpublished_organisation(db):
+    return OrganisationFactory(name=f"Jemaat {UNPUBLISHED}", published=False)
+
+
+@pytest.fixture
+def organiser_event(speaker_event, unpublished_organisation):
+    """`speaker_event`, organised and followed up by an unpublished organisation (chosen by staff)."""
+    speaker_event.organisers = [EventOrganiser(organisation=unpublished_organisation)]
+    item = speaker_event.follow_up_items.get()
+    item.owner_organisation = unpublished_organisation
+    speaker_event.follow_up_items = [item]
+    speaker_event.save_revision().publish()
+    return type(speaker_event).objects.get(pk=speaker_event.pk)
+
+
+def test_the_organisation_chooser_lists_no_unpublished_organisation_to_an_editor(
+    editor_client, unpublished_organisation
+):
+    published = OrganisationFactory(name="Lembaga Terbit", published=True)
+    for params in ({}, {"q": "Jemaat"}, {"q": UNPUBLISHED[:-2]}):
+        for view in ("choose", "choose_results"):
+            response = editor_client.get(reverse(f"{ORGANISATION_CHOOSER}:{view}"), params)
+            assert response.status_code == 200
+            assert UNPUBLISHED not in response.content.decode()
+    assert "Lembaga Terbit" in editor_client.get(reverse(f"{ORGANISATION_CHOOSER}:choose")).content.decode()
+    hidden = unpublished_organisation.pk
+    assert editor_client.get(reverse(f"{ORGANISATION_CHOOSER}:chosen", args=[hidden])).status_code == 404
+    response = editor_client.get(reverse(f"{ORGANISATION_CHOOSER}:chosen_multiple"), {"id": [hidden, published.pk]})
+    assert "Lembaga Terbit" in response.content.decode()
+    assert UNPUBLISHED not in response.content.decode()
+
+
+def test_the_organisation_snippet_views_are_closed_to_an_editor(editor_client, unpublished_organisation):
+    hidden = unpublished_organisation.pk
+    for url in [
+        reverse("wagtailsnippets_alumni_organisation:list"),
+        reverse("wagtailsnippets_alumni_organisation:list_results"),
+        reverse("wagtailsnippets_alumni_organisation:edit", args=[hidden]),
+        reverse("wagtailsnippets_alumni_organisation:history", args=[hidden]),
+        reverse("wagtailsnippets_alumni_organisation:usage", args=[hidden]),
+        reverse("wagtailsnippets_alumni_organisation:delete", args=[hidden]),
+        reverse("wagtail_bulk_action", args=["alumni", "organisation", "delete"]) + f"?id={hidden}",
+    ]:
+        response = editor_client.get(url)
+        assert response.status_code in (302, 403, 404), url
+        assert UNPUBLISHED not in response.content.decode(), url
+
+
+def test_an_event_edit_form_hides_an_unpublished_organisation_from_an_editor_and_keeps_it_on_save(
+    editor_client, organiser_event, unpublished_organisation, leaky
+):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[organiser_event.pk])
+    body = editor_client.get(edit_url).content.decode()
+    assert UNPUBLISHED not in body
+    assert body.count("Organisation not shown to you") == 2
+
+    organiser = organiser_event.organisers.get()
+    speaker = organiser_event.speakers.get()
+    item = organiser_event.follow_up_items.get()
+    hidden = unpublished_organisation.pk
+    data = event_form(
+        title=organiser_event.title,
+        slug=organiser_event.slug,
+        organisers=inline_formset([{"id": organiser.pk, "organisation": hidden}], initial=1),
+        speakers=inline_formset([{"id": speaker.pk, "profile": leaky["hidden"].pk, "role": "Narasumber"}], initial=1),
+        follow_up_items=inline_formset(
+            [
+                {
+                    "id": item.pk,
+                    "action": "Dialog",
+                    "owner_organisation": hidden,
+                    "owner_profile": leaky["hidden"].pk,
+                    "indicator": "x",
+                    "target": "1",
+                    "status": "planned",
+                    "progress": 0,
+                }
+            ],
+            initial=1,
+        ),
+    )
+    del data["action-publish"]
+    response = editor_client.post(edit_url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    latest = organiser_event.get_latest_revision_as_object()
+    assert [organiser.organisation_id for organiser in latest.organisers.all()] == [hidden]
+    assert [item.owner_organisation_id for item in latest.follow_up_items.all()] == [hidden]
+
+
+def _compare_url(event):
+    return reverse("wagtailadmin_pages:revisions_compare", args=[event.pk, "earliest", event.latest_revision_id])
+
+
+@pytest.fixture
+def revised_event(home, leaky, unpublished_organisation):
+    """An event first saved with nobody, then with the hidden person and the unpublished organisation."""
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home))
+    event.save_revision()
+    event.speakers = [EventSpeaker(profile=leaky["hidden"], role="Narasumber")]
+    event.organisers = [EventOrganiser(organisation=unpublished_organisation)]
+    event.follow_up_items = [
+        FollowUpItem(
+            action="Dialog",
+            owner_profile=leaky["hidden"],
+            owner_organisation=unpublished_organisation,
+            indicator="x",
+            target="1",
+        )
+    ]
+    event.save_revision()
+    return type(event).objects.get(pk=event.pk)
+
+
+def test_a_revision_comparison_names_no_hidden_person_or_organisation_to_an_editor(editor_client, revised_event):
+    response = editor_client.get(_compare_url(revised_event))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert MARKER not in body
+    assert UNPUBLISHED not in body
+    assert "Alumnus not shown to you" in body
+    assert "Organisation not shown to you" in body
+
+
+def test_staff_see_hidden_people_and_organisations_in_a_revision_comparison(revised_event):
+    client = Client()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    body = client.get(_compare_url(revised_event)).content.decode()
+    assert MARKER in body
+    assert UNPUBLISHED in body
+    assert "not shown to you" not in body
 
 
 # --- A confidential roster (issue 11, finding 3) ---------------------------------------------------------------------

@@ -79,6 +79,51 @@ def test_an_uploaded_photo_keeps_no_gps_or_camera_metadata_in_the_original_or_an
             assert metadata_of(stored.read())["gps"] == {}
 
 
+def avif_with_gps():
+    """An AVIF as a phone may write it, with its GPS position and camera in EXIF."""
+    exif = Image.Exif()
+    exif[0x010F] = "KameraPonsel"
+    exif[GPS_IFD] = {1: "S", 2: (6.0, 17.0, 32.0), 3: "E", 4: (106.0, 7.0, 12.0)}
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(buffer, "AVIF", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def test_an_uploaded_avif_keeps_no_gps_in_the_original_or_its_jpeg_sizes(editor_client):
+    assert metadata_of(avif_with_gps())["gps"]  # the test photo does carry a position
+
+    response = upload(editor_client, "lokakarya.avif", avif_with_gps(), "image/avif")
+
+    assert response.status_code == 302
+    image = get_image_model().objects.get()
+    with default_storage.open(image.file.name) as stored:
+        data = stored.read()
+    assert metadata_of(data)["gps"] == {} and metadata_of(data)["exif"] == {}
+    assert b"KameraPonsel" not in data
+    for spec in ["original", "width-25|format-jpeg", "fill-20x20|format-jpeg"]:
+        rendition = image.get_rendition(spec)
+        with default_storage.open(rendition.file.name) as stored:
+            data = stored.read()
+        assert metadata_of(data)["gps"] == {}, spec
+        assert b"KameraPonsel" not in data, spec
+
+
+def test_an_uploaded_gif_keeps_its_frames_but_not_its_comment(editor_client):
+    frames = [Image.new("RGB", (8, 8), colour) for colour in ("red", "green", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], comment=b"Rumah Ibu Sari", duration=100)
+    assert b"Rumah Ibu Sari" in buffer.getvalue()
+
+    response = upload(editor_client, "animasi.gif", buffer.getvalue(), "image/gif")
+
+    assert response.status_code == 302
+    with default_storage.open(get_image_model().objects.get().file.name) as stored:
+        data = stored.read()
+    assert b"Rumah Ibu Sari" not in data
+    with Image.open(io.BytesIO(data)) as stored_image:
+        assert stored_image.n_frames == 3
+
+
 def test_an_image_with_gif_magic_bytes_that_cannot_be_read_gets_a_form_error(editor_client):
     response = upload(editor_client, "rusak.gif", b"GIF89a" + b"\x00\xff" * 40, "image/gif")
 
