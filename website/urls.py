@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views.serve import authenticate_with_password as document_password
 from wagtail.views import authenticate_with_password as page_password
 
+from core import views as core_views
 from core.health import healthz
 from core.media import serve_image
 from members.lockout import counts_wrong_shared_passwords
@@ -19,6 +20,7 @@ from .feeds import NewsAtomFeed, NewsFeed
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
+    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", core_views.bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's shared-password checks, with wrong tries counted (members.lockout); the rest as Wagtail has them.
     path(
