@@ -9,4 +9,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import checks, middleware, signals  # noqa: F401
+        from . import checks, content_version, middleware, signals  # noqa: F401
+
+        content_version.watch_open_connections()

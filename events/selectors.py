@@ -6,7 +6,7 @@ Listings, feeds, calendars, the home page and cohort pages all start from `visib
 
 import contextlib
 
-from django.db.models import Avg, Case, Count, F, IntegerField, Q, When
+from django.db.models import Avg, Case, Count, F, IntegerField, Min, Q, When
 from django.db.models.functions import Cast, Round
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -221,3 +221,15 @@ def event_json_ld(event, request, organisers):
         with contextlib.suppress(SourceImageIOError):
             data["image"] = absolute_url(image.get_rendition("fill-1200x630|format-jpeg").url)
     return data
+
+
+def next_change(now):
+    """The next moment an event page or listing changes by itself: an event starts or ends, registration opens or
+    closes (core.content_version keeps cached pages no longer than that)."""
+    moments = EventPage.objects.live().aggregate(
+        **{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in EVENT_MOMENTS}
+    )
+    return min((moment for moment in moments.values() if moment is not None), default=None)
+
+
+EVENT_MOMENTS = ("start", "end", "registration_opens", "registration_closes")

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what the page cache has not compressed already (pages with a form, pages for people logged in).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -81,6 +83,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before anything that looks the path up in the database (PostgreSQL refuses a NUL byte in text).
     "core.middleware.RefuseControlCharactersInPathMiddleware",
+    # Serves anonymous visitors' pages from the cache: after what decides the language and the CSRF cookie, before
+    # anything that reads the database.
+    "core.pagecache.PageCacheMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "core.middleware.SessionIdleTimeoutMiddleware",
     "core.middleware.SecondFactorMiddleware",
@@ -230,8 +235,32 @@ if REDIS_URL:
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Whole pages for anonymous visitors (core.pagecache): errors reach the page cache, which then draws the page
+    # itself and makes up for a change it could not record.
+    CACHES["pages"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "jejaring",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
+
+# The anonymous page cache (core.pagecache, core.content_version): how long a page is kept at most (0 turns it off),
+# and, with a cache in each process's memory, the file through which the processes learn of a change.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_VERSION_FILE = os.environ.get("PAGE_CACHE_VERSION_FILE", str(BASE_DIR / ".run" / "content-version"))
+PAGE_CACHE_MAX_BYTES = 2 * 1024 * 1024
+PAGE_CACHE_MAX_QUERY = 512
+# How long a CDN in front may keep a page (s-maxage); only with its purging configured (FRONTEND_CACHE_*).
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
 
 # Background work through django-tasks: run at once unless a worker queue is configured.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")

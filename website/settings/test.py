@@ -10,7 +10,15 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "core.mail.QueueBackend"  # pytest-django replaces it with locmem; the queue delivers to locmem too
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Every test runs with the page cache on, so a test that changes something and then looks at a page proves the change
+# reached it; the version file is each test process's own.
+PAGE_CACHE_VERSION_FILE = str(
+    BASE_DIR / ".test-media" / f"content-version-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # noqa: F405
+)
 # Tasks run at once, unless a test starts a real worker process (TASKS_BACKEND=database in its environment).
 if TASKS_BACKEND != "database":  # noqa: F405
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

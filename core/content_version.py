@@ -1,0 +1,264 @@
+"""The content version: one value that changes whenever the database changes in a way a visitor could see.
+
+Whole pages (core.pagecache) and shared pieces of pages (`remember`) are cached under the current version, so a
+change makes everything cached before it unreachable at once. Nothing has to name what a change affects, so nothing
+can be forgotten: every statement that writes to the database is seen where it is sent (a database execute wrapper
+installed on every connection, in web processes, the task worker and management commands alike), and only writes to
+tables listed in IGNORED_TABLES, which hold nothing a page shows, leave the version alone. A write inside a
+transaction changes the version at once and again when the transaction commits, so a page read between the two is
+not kept under the new version.
+
+The version lives in the page cache (`CACHES["pages"]`) when that cache is shared (Redis); with a cache in each
+process's own memory it lives in a small file (PAGE_CACHE_VERSION_FILE), which every process on the machine reads.
+"""
+
+import logging
+import os
+import re
+import secrets
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+from django.dispatch import receiver
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "content-version"
+
+# Tables whose rows no page shows: sessions, login records, queues, logs, admin state, search statistics and image
+# renditions (made while a page is drawn; its address does not depend on when it was made).
+IGNORED_TABLES = frozenset(
+    {
+        "django_session",
+        "django_admin_log",
+        "axes_accessattempt",
+        "axes_accessattemptexpiration",
+        "axes_accessfailurelog",
+        "axes_accesslog",
+        "alumni_auditlog",
+        "core_outgoingemail",
+        "core_ratecounter",
+        "core_scheduledjob",
+        "django_tasks_database_dbtaskresult",
+        "otp_static_staticdevice",
+        "otp_static_statictoken",
+        "otp_totp_totpdevice",
+        "wagtailadmin_editingsession",
+        "wagtailadmin_formstate",
+        "wagtailcore_modellogentry",
+        "wagtailcore_pagelogentry",
+        "wagtailimages_rendition",
+        "wagtailsearchpromotions_query",
+        "wagtailsearchpromotions_querydailyhits",
+        "wagtailusers_userprofile",
+    }
+)
+# Columns that may lag behind on a cached page for as long as PAGE_CACHE_SECONDS: a download counted changes no
+# other page, and counting one must not empty the cache of every page while a link goes round.
+IGNORED_UPDATES = frozenset({("resources_resourcedocument", "download_count")})
+
+READ_ONLY = frozenset(
+    {"select", "savepoint", "release", "rollback", "begin", "commit", "set", "show", "pragma", "explain", "declare"}
+)
+STATEMENT = re.compile(
+    r"""\s*(?P<verb>\w+)\s+(?:(?:OR\s+\w+\s+)?INTO\s+|FROM\s+)?["`]?(?P<table>\w+)["`]?(?P<rest>.*)""",
+    re.IGNORECASE | re.DOTALL,
+)
+SET_COLUMNS = re.compile(r"""\s*SET\s+(?P<columns>.*?)\s+WHERE\s""", re.IGNORECASE | re.DOTALL)
+COLUMN = re.compile(r"""["`]?(\w+)["`]?\s*=""")
+WRITES_IN_QUERY = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
+def changes_content(sql):
+    """Whether a statement may change what a page shows. Unknown statements count as changes."""
+    match = STATEMENT.match(sql)
+    if match is None:
+        return True
+    verb, table = match["verb"].lower(), match["table"].lower()
+    if verb in READ_ONLY or verb == "fetch" or verb == "close":
+        return False
+    if verb == "with":
+        return bool(WRITES_IN_QUERY.search(sql))
+    if table in IGNORED_TABLES:
+        return False
+    if verb == "update":
+        columns = SET_COLUMNS.match(match["rest"])
+        if columns is not None:
+            names = {name.lower() for name in COLUMN.findall(columns["columns"])}
+            if names and all((table, name) in IGNORED_UPDATES for name in names):
+                return False
+    return True
+
+
+def page_cache():
+    return caches["pages"]
+
+
+def shared():
+    """Whether every process reaches the same page cache (Redis), or each keeps its own (local memory)."""
+    return not isinstance(page_cache(), LocMemCache)
+
+
+def version_file():
+    return settings.PAGE_CACHE_VERSION_FILE
+
+
+def current():
+    """The content version now, or None when it cannot be known (the cache is unreachable): then nothing is served
+    from, or kept in, the page cache."""
+    if not shared():
+        try:
+            with open(version_file(), encoding="ascii") as file:
+                return file.read() or None
+        except FileNotFoundError:
+            return bump()
+        except OSError:
+            return None
+    try:
+        value = page_cache().get(VERSION_KEY)
+        if value is None:
+            # First use, or Redis restarted or evicted the key: a new value no earlier entry was stored under.
+            value = time.time_ns()
+            if not page_cache().add(VERSION_KEY, value, timeout=None):
+                value = page_cache().get(VERSION_KEY)
+        return None if value is None else str(value)
+    except Exception:  # noqa: BLE001 - Redis down: serve pages without the cache
+        logger.warning("The page cache is unreachable; pages are served without it.", exc_info=True)
+        return None
+
+
+# A change this process could not record (the cache was unreachable) is recorded before this process next uses the
+# cache, and entries expire after PAGE_CACHE_SECONDS in any case.
+_unrecorded_change = False
+
+
+def bump():
+    """Record a change: everything cached under earlier versions is unreachable from now on."""
+    global _unrecorded_change
+    if not shared():
+        value = secrets.token_hex(8)
+        path = version_file()
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            temporary = f"{path}.{os.getpid()}.{secrets.token_hex(4)}"
+            with open(temporary, "w", encoding="ascii") as file:
+                file.write(value)
+            os.replace(temporary, path)
+        except OSError:
+            logger.exception("Could not record a content change in %s; the page cache is cleared instead.", path)
+            page_cache().clear()
+        return value
+    try:
+        try:
+            value = page_cache().incr(VERSION_KEY)
+        except ValueError:  # no version yet (or it was evicted): any new value will do
+            value = time.time_ns()
+            page_cache().set(VERSION_KEY, value, timeout=None)
+        _unrecorded_change = False
+        return str(value)
+    except Exception:  # noqa: BLE001
+        _unrecorded_change = True
+        logger.warning("Could not record a content change in the page cache.", exc_info=True)
+        return None
+
+
+def record_unrecorded_change():
+    if _unrecorded_change:
+        bump()
+
+
+def _bump_now_and_on_commit(connection):
+    bump()
+    if not any(callback is bump for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(bump, using=connection.alias)
+
+
+def track_writes(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    if changes_content(sql):
+        connection = context["connection"]
+        if connection.in_atomic_block:
+            _bump_now_and_on_commit(connection)
+        else:
+            bump()
+    return result
+
+
+@receiver(connection_created)
+def watch_connection(sender, connection, **kwargs):
+    if track_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(track_writes)
+
+
+def watch_open_connections():
+    """Connections opened before this module was imported (at start-up) are watched too."""
+    for connection in connections.all(initialized_only=True):
+        watch_connection(sender=None, connection=connection)
+
+
+# What changes on its own as time passes: each function returns the next moment after `now` at which some page will
+# look different without any write (an event starting, registration closing), or None. Apps add theirs in ready().
+NEXT_CHANGE = []
+
+
+def next_midnight(now):
+    local = timezone.localtime(now)
+    return (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+NEXT_CHANGE.append(next_midnight)
+
+
+def remember(name, compute, timeout=None):
+    """`compute()`, kept in the page cache until the content changes (or `timeout` seconds pass): for pieces every
+    page draws (menu, footer, site settings) and figures that are costly to count. Used whether or not whole pages
+    are cached, so that a page drawn afresh stays cheap."""
+    version = current()
+    if version is None:
+        return compute()
+    key = f"remember:{version}:{name}"
+    try:
+        value = page_cache().get(key)
+    except Exception:  # noqa: BLE001
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            page_cache().set(key, value, timeout or settings.PAGE_CACHE_SECONDS or 600)
+        except Exception:  # noqa: BLE001
+            logger.warning("Could not keep %s in the page cache.", name, exc_info=True)
+    return value
+
+
+def next_change(now):
+    moments = [moment for moment in (function(now) for function in NEXT_CHANGE) if moment is not None]
+    return min((moment for moment in moments if moment > now), default=None)
+
+
+def horizon(now=None):
+    """The moment up to which what is cached now stays true: the next change time brings (kept until it comes), at
+    the latest PAGE_CACHE_SECONDS from now."""
+    now = now or timezone.now()
+    latest = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+    version = current()
+    key = f"next-change:{version}"
+    moment = None
+    if version is not None:
+        try:
+            moment = page_cache().get(key)
+        except Exception:  # noqa: BLE001
+            moment = None
+    if moment is None or moment <= now:
+        moment = next_change(now)
+        if moment is not None and version is not None:
+            try:
+                page_cache().set(key, moment, max(1, int((moment - now).total_seconds())))
+            except Exception:  # noqa: BLE001
+                logger.warning("Could not keep the next change time in the page cache.", exc_info=True)
+    return latest if moment is None else min(latest, moment)
