@@ -64,10 +64,12 @@ IGNORED_TABLES = frozenset(
 IGNORED_UPDATES = frozenset({("resources_resourcedocument", "download_count")})
 
 READ_ONLY = frozenset(
-    {"select", "savepoint", "release", "rollback", "begin", "commit", "set", "show", "pragma", "explain", "declare"}
+    {"select", "savepoint", "release", "rollback", "begin", "commit", "set", "show", "pragma", "explain"}
+    | {"declare", "fetch", "close", "values"}
 )
-STATEMENT = re.compile(
-    r"""\s*(?P<verb>\w+)\s+(?:(?:OR\s+\w+\s+)?INTO\s+|FROM\s+)?["`]?(?P<table>\w+)["`]?(?P<rest>.*)""",
+FIRST_WORD = re.compile(r"\W*(\w+)")
+WRITE = re.compile(
+    r"""\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+["`]?(?P<table>\w+)["`]?(?P<rest>.*)""",
     re.IGNORECASE | re.DOTALL,
 )
 SET_COLUMNS = re.compile(r"""\s*SET\s+(?P<columns>.*?)\s+WHERE\s""", re.IGNORECASE | re.DOTALL)
@@ -76,19 +78,22 @@ WRITES_IN_QUERY = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 
 def changes_content(sql):
-    """Whether a statement may change what a page shows. Unknown statements count as changes."""
-    match = STATEMENT.match(sql)
-    if match is None:
-        return True
-    verb, table = match["verb"].lower(), match["table"].lower()
-    if verb in READ_ONLY or verb == "fetch" or verb == "close":
+    """Whether a statement may change what a page shows. Statements not known to leave pages alone count as changes
+    (schema changes included)."""
+    first = FIRST_WORD.match(sql)
+    verb = first[1].lower() if first else ""
+    if verb in READ_ONLY:
         return False
     if verb == "with":
         return bool(WRITES_IN_QUERY.search(sql))
+    write = WRITE.match(sql)
+    if write is None:
+        return True
+    table = write["table"].lower()
     if table in IGNORED_TABLES:
         return False
     if verb == "update":
-        columns = SET_COLUMNS.match(match["rest"])
+        columns = SET_COLUMNS.match(write["rest"])
         if columns is not None:
             names = {name.lower() for name in COLUMN.findall(columns["columns"])}
             if names and all((table, name) in IGNORED_UPDATES for name in names):
@@ -109,6 +114,22 @@ def version_file():
     return settings.PAGE_CACHE_VERSION_FILE
 
 
+# After the shared cache fails to answer, this process leaves it alone for a few seconds: a page then waits for one
+# timeout, not one per piece it would have looked up.
+PAUSE_AFTER_FAILURE = 5.0
+_paused_until = 0.0
+
+
+def reachable():
+    return not shared() or time.monotonic() >= _paused_until
+
+
+def failed(what):
+    global _paused_until
+    _paused_until = time.monotonic() + PAUSE_AFTER_FAILURE
+    logger.warning("The page cache did not answer (%s); pages are drawn without it for a while.", what, exc_info=True)
+
+
 def current():
     """The content version now, or None when it cannot be known (the cache is unreachable): then nothing is served
     from, or kept in, the page cache."""
@@ -120,6 +141,8 @@ def current():
             return bump()
         except OSError:
             return None
+    if not reachable():
+        return None
     try:
         value = page_cache().get(VERSION_KEY)
         if value is None:
@@ -129,7 +152,7 @@ def current():
                 value = page_cache().get(VERSION_KEY)
         return None if value is None else str(value)
     except Exception:  # noqa: BLE001 - Redis down: serve pages without the cache
-        logger.warning("The page cache is unreachable; pages are served without it.", exc_info=True)
+        failed("reading the content version")
         return None
 
 
@@ -142,6 +165,7 @@ def bump():
     """Record a change: everything cached under earlier versions is unreachable from now on."""
     global _unrecorded_change
     if not shared():
+        _unrecorded_change = False
         value = secrets.token_hex(8)
         path = version_file()
         try:
@@ -154,6 +178,9 @@ def bump():
             logger.exception("Could not record a content change in %s; the page cache is cleared instead.", path)
             page_cache().clear()
         return value
+    if not reachable():
+        _unrecorded_change = True
+        return None
     try:
         try:
             value = page_cache().incr(VERSION_KEY)
@@ -164,7 +191,7 @@ def bump():
         return str(value)
     except Exception:  # noqa: BLE001
         _unrecorded_change = True
-        logger.warning("Could not record a content change in the page cache.", exc_info=True)
+        failed("recording a change")
         return None
 
 
@@ -226,13 +253,14 @@ def remember(name, compute, timeout=None):
     try:
         value = page_cache().get(key)
     except Exception:  # noqa: BLE001
+        failed(f"looking up {name}")
         return compute()
     if value is None:
         value = compute()
         try:
             page_cache().set(key, value, timeout or settings.PAGE_CACHE_SECONDS or 600)
         except Exception:  # noqa: BLE001
-            logger.warning("Could not keep %s in the page cache.", name, exc_info=True)
+            failed(f"keeping {name}")
     return value
 
 
@@ -253,12 +281,12 @@ def horizon(now=None):
         try:
             moment = page_cache().get(key)
         except Exception:  # noqa: BLE001
-            moment = None
+            failed("looking up the next change")
     if moment is None or moment <= now:
         moment = next_change(now)
         if moment is not None and version is not None:
             try:
                 page_cache().set(key, moment, max(1, int((moment - now).total_seconds())))
             except Exception:  # noqa: BLE001
-                logger.warning("Could not keep the next change time in the page cache.", exc_info=True)
+                failed("keeping the next change")
     return latest if moment is None else min(latest, moment)

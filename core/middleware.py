@@ -50,7 +50,7 @@ class SecurityHeadersMiddleware:
         user = getattr(request, "user", None)
         already_decided = any(word in response.get("Cache-Control", "") for word in ("public", "no-store"))
         if user is not None and user.is_authenticated and not already_decided:
-            patch_cache_control(response, private=True)
+            patch_cache_control(response, private=True, no_cache=True)
         return response
 
 

@@ -44,14 +44,23 @@ VARY_ALLOWED = frozenset({"cookie", "accept-language", "accept-encoding"})
 REFUSED_CACHE_CONTROL = ("private", "no-cache", "no-store")
 
 
-def public_page(view):
-    """Mark a view whose answer to an anonymous visitor is the same for every anonymous visitor."""
-    view.page_cache = True
-    return view
+def public_page(view=None, *, shared=True):
+    """Mark a view whose answer to an anonymous visitor is the same for every anonymous visitor, so the page cache
+    may keep it. `shared=False` for pages that show people: the page cache follows every change to them, a CDN or
+    proxy would not, so those are told the page is private."""
+
+    def mark(view):
+        view.page_cache = "shared" if shared else "server"
+        return view
+
+    return mark if view is None else mark(view)
 
 
-def is_public_view(view_func):
-    return view_func is wagtail_serve or getattr(view_func, "page_cache", False)
+def cache_kind(view_func):
+    """How a view's answers to anonymous visitors may be kept: "shared", "server" (page cache only) or None."""
+    if view_func is wagtail_serve:
+        return "shared"
+    return getattr(view_func, "page_cache", None)
 
 
 def cookies_allow_cache(request):
@@ -77,8 +86,14 @@ def accepts_gzip(request):
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
 
 
-def public_cache_control(response):
-    patch_cache_control(response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS)
+def cache_control(response, entry):
+    """What browsers, proxies and CDNs are told about a kept page: a CDN may keep a page everyone may see for
+    CDN_CACHE_SECONDS (it is purged when the page is published); pages with people or with a form's token are
+    private, and browsers check back each time (the ETag makes that cheap)."""
+    if entry["shared"]:
+        patch_cache_control(response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
 
 
 class PageCacheMiddleware:
@@ -96,6 +111,7 @@ class PageCacheMiddleware:
         try:
             entry = content_version.page_cache().get(key)
         except Exception:  # noqa: BLE001 - the cache is unreachable: draw the page
+            content_version.failed("looking up a page")
             entry = None
         if entry is not None:
             return self.serve(request, entry)
@@ -104,12 +120,12 @@ class PageCacheMiddleware:
         return self.mark(request, response, kept=kept)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        request.page_cache_view = is_public_view(view_func)
+        request.page_cache_kind = cache_kind(view_func)
 
     @staticmethod
     def mark(request, response, kept):
         if not kept and "Cache-Control" not in response:
-            patch_cache_control(response, private=True)
+            patch_cache_control(response, private=True, no_cache=True)
         if not kept:
             response.headers.setdefault("X-Cache", "MISS" if request_allows_cache(request) else "BYPASS")
         return response
@@ -121,7 +137,7 @@ class PageCacheMiddleware:
         body = response.content
         csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
         if csrf:
-            tokens = set(match[2] for match in CSRF_INPUT.finditer(body))
+            tokens = {match[2] for match in CSRF_INPUT.finditer(body)}
             body = CSRF_INPUT.sub(rb"\1" + CSRF_MARKER + rb"\3", body)
             if not tokens or any(token in body for token in tokens):
                 return False  # the token is used where it cannot be replaced
@@ -133,6 +149,7 @@ class PageCacheMiddleware:
             "body": body,
             "gzip": None if csrf else gzip.compress(body, compresslevel=6, mtime=0),
             "csrf": csrf,
+            "shared": request.page_cache_kind == "shared" and not csrf,
             "etag": None if csrf else etag,
         }
         expires = content_version.horizon()
@@ -142,18 +159,17 @@ class PageCacheMiddleware:
         try:
             content_version.page_cache().set(key, entry, timeout)
         except Exception:  # noqa: BLE001
+            content_version.failed("keeping a page")
             return False
-        if csrf:
-            patch_cache_control(response, private=True)
-        else:
-            public_cache_control(response)
+        cache_control(response, entry)
+        if entry["etag"]:
             response["ETag"] = etag
         response["X-Cache"] = "MISS"
         return True
 
     @staticmethod
     def cacheable(request, response):
-        if not getattr(request, "page_cache_view", False) or response.status_code != 200:
+        if getattr(request, "page_cache_kind", None) is None or response.status_code != 200:
             return False
         if response.streaming or response.cookies or not isinstance(response, HttpResponse):
             return False
@@ -172,21 +188,18 @@ class PageCacheMiddleware:
         if entry["etag"] and request.META.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
             response = HttpResponseNotModified()
             response["ETag"] = entry["etag"]
-            public_cache_control(response)
+            cache_control(response, entry)
             patch_vary_headers(response, ("Accept-Encoding",))
             response["X-Cache"] = "HIT"
             return response
         if entry["csrf"]:
-            body = entry["body"].replace(CSRF_MARKER, get_token(request).encode())
-            response = HttpResponse(body, status=entry["status"])
-            patch_cache_control(response, private=True)
+            response = HttpResponse(entry["body"].replace(CSRF_MARKER, get_token(request).encode()), entry["status"])
         elif entry["gzip"] is not None and accepts_gzip(request):
             response = HttpResponse(entry["gzip"], status=entry["status"])
             response["Content-Encoding"] = "gzip"
-            public_cache_control(response)
         else:
             response = HttpResponse(entry["body"], status=entry["status"])
-            public_cache_control(response)
+        cache_control(response, entry)
         for name, value in entry["headers"]:
             response[name] = value
         if entry["etag"]:

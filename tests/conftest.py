@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 
 from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.models import Visibility
+from core import content_version
 from core.access import needs_second_factor
 from members.factories import UserFactory
 from website.factories import HomePageFactory, NewsIndexPageFactory
@@ -45,6 +46,14 @@ def _force_login_passes_the_second_factor(monkeypatch):
             session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_reachable():
+    """A test that took Redis away leaves the page cache paused in its process (core.content_version); the next test
+    starts with it answering again."""
+    content_version._paused_until = 0.0
+    content_version._unrecorded_change = False
 
 
 @pytest.fixture(autouse=True)

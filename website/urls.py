@@ -12,6 +12,7 @@ from wagtail.views import authenticate_with_password as page_password
 from core import views as core_views
 from core.health import healthz
 from core.media import serve_image
+from core.pagecache import public_page
 from members.lockout import counts_wrong_shared_passwords
 from resources.feeds import ResourceFeed
 
@@ -41,9 +42,9 @@ if settings.SERVE_MEDIA or settings.AWS_STORAGE_BUCKET_NAME:
 
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
-    path("feeds/news/rss/", NewsFeed(), name="news_rss"),
-    path("feeds/news/atom/", NewsAtomFeed(), name="news_atom"),
-    path("feeds/resources/rss/", ResourceFeed(), name="resources_rss"),
+    path("feeds/news/rss/", public_page(NewsFeed()), name="news_rss"),
+    path("feeds/news/atom/", public_page(NewsAtomFeed()), name="news_atom"),
+    path("feeds/resources/rss/", public_page(ResourceFeed()), name="resources_rss"),
     path("akun/", include("members.urls")),
     # Account pages lived under /alumni/ until accounts became their own app: old links (e-mailed ones too) follow.
     re_path(

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from core.access import viewable_pages
 from core.facets import read_query
 from core.links import absolute_url
+from core.pagecache import public_page
 from core.search import search_text
 
 
@@ -20,6 +21,7 @@ def searchable_pages(user):
 
 
 @require_GET
+@public_page(shared=False)
 def search(request):
     query = read_query(request.GET, max_length=10_000)
     too_long = len(query) > settings.SEARCH_QUERY_MAX_LENGTH

@@ -2,7 +2,8 @@
 
 Every person shown here comes from `alumni.policy`: lists start from `visible_profiles(viewer)` and templates
 receive `ProfileCard`s, never profiles. Responses are private to the viewer, so no shared cache keeps a person
-visible after they hid themselves.
+visible after they hid themselves; the site's own page cache keeps what anonymous visitors see, and forgets it at the
+first change (core.pagecache).
 """
 
 from django.conf import settings
@@ -13,7 +14,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 from wagtail.images import get_image_model
@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page
 
 from core.access import viewable_pages
 from core.facets import read_query
+from core.pagecache import public_page
 
 from ..charts import network_figures
 from ..finder import FinderForm, find_collaborators
@@ -47,7 +48,7 @@ AUTOCOMPLETE_PEOPLE = 5
 AUTOCOMPLETE_ORGANISATIONS = 3
 LOGO_FILTER = "fill-96x96"
 
-private = cache_control(private=True, no_cache=True)
+private = public_page(shared=False)
 
 
 def _cards(user, profiles):

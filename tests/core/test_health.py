@@ -31,7 +31,12 @@ def test_with_the_cache_down_the_site_still_serves_and_says_the_cache_is_down(cl
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6399/0",  # nothing listens there
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
-        }
+        },
+        "pages": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6399/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        },
     }
     status, checks = health(client)
     assert (status, checks["cache"], checks["database"]) == (200, "down", "ok")

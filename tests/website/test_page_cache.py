@@ -1,0 +1,369 @@
+"""The anonymous page cache (core.pagecache): never private, never stale, no database on a hit.
+
+Every case runs against the cache in each process's memory (with the version file) and against Redis, the
+production set-up."""
+
+import datetime
+import re
+import uuid
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from alumni.factories import OrganisationFactory, ProfileFactory
+from alumni.models import Visibility
+from core import content_version
+from core.factories import region
+from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from events.models import EventPage, Registration
+from website.factories import NewsPageFactory, StandardPageFactory
+from website.models import Footer, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+REDIS = "redis://127.0.0.1:6379/14"
+
+
+@pytest.fixture(params=["memory", "redis"])
+def page_cache(request, settings, tmp_path):
+    """The page cache on, emptied, in memory with a version file or in Redis."""
+    settings.PAGE_CACHE_SECONDS = 600
+    if request.param == "redis":
+        settings.CACHES = {
+            **settings.CACHES,
+            "pages": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": REDIS,
+                "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+                # Generous: a busy test machine must not turn a slow answer into a miss.
+                "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 3, "SOCKET_TIMEOUT": 3},
+            },
+        }
+    else:
+        settings.PAGE_CACHE_VERSION_FILE = str(tmp_path / "content-version")
+    # Each test its own key prefix in Redis, emptied by pattern: FLUSHDB (what clear() does) would empty the cache of
+    # tests running beside it.
+    empty = caches["pages"].delete_pattern if request.param == "redis" else lambda pattern: caches["pages"].clear()
+    empty("*")
+    yield request.param
+    empty("*")
+    caches["pages"].close()
+
+
+def get(path, client=None, **headers):
+    return (client or Client()).get(path, **headers)
+
+
+def served_from_cache(path, client=None):
+    """The page until it comes from the cache, without a query. The first drawing of a page in a test may write (Wagtail
+    makes the site's settings row when first asked), which rightly makes what it kept unreachable: the page is then
+    kept by the second drawing."""
+    first = get(path, client)
+    assert first.status_code == 200
+    if get(path, client)["X-Cache"] == "HIT":
+        first = get(path, client)
+    with CaptureQueriesContext(connection) as queries:
+        second = get(path, client)
+    assert second["X-Cache"] == "HIT", second.headers
+    assert len(queries) == 0, [query["sql"] for query in queries]
+    return first, second
+
+
+def text(response):
+    return response.content.decode()
+
+
+# --- Served from the cache ------------------------------------------------------------------------------------------
+
+
+def test_a_page_is_served_again_without_the_database(page_cache, home, news_index):
+    NewsPageFactory(parent=news_index, title="Dialog lintas iman di Serang")
+    first, second = served_from_cache(news_index.url)
+    assert second.content == first.content
+    assert "Dialog lintas iman di Serang" in text(second)
+    assert "public" in second["Cache-Control"]
+    assert second["Content-Type"].startswith("text/html")
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_a_hit_is_compressed_for_those_who_accept_gzip_and_answers_a_matching_etag(page_cache, home):
+    served_from_cache("/")
+    plain = get("/")
+    compressed = get("/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert compressed["Content-Encoding"] == "gzip"
+    assert len(compressed.content) < len(plain.content) / 2
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert get("/", HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 304
+
+
+def test_english_and_indonesian_pages_are_kept_apart(page_cache, home, home_en):
+    served_from_cache("/")
+    served_from_cache("/en/")
+    assert get("/")["Content-Language"] == "id"
+    assert get("/en/")["Content-Language"] == "en"
+    assert 'lang="en"' in text(get("/en/"))[:200]
+
+
+def test_pages_drawn_for_a_query_are_kept_per_query(page_cache, home, news_index):
+    NewsPageFactory(parent=news_index, title="Toleransi di Cilegon")
+    NewsPageFactory(parent=news_index, title="Pemilu damai di Lebak")
+    served_from_cache("/search/?q=toleransi")
+    served_from_cache("/search/?q=pemilu")
+    assert "Toleransi di Cilegon" in text(get("/search/?q=toleransi"))
+    assert "Toleransi di Cilegon" not in text(get("/search/?q=pemilu"))
+
+
+# --- Never private --------------------------------------------------------------------------------------------------
+
+
+def test_a_logged_in_member_is_never_served_nor_stored(page_cache, home, news_index, logged_in):
+    served_from_cache(news_index.url)
+    mine = get(news_index.url, logged_in)
+    assert mine["X-Cache"] == "BYPASS"
+    assert "private" in mine["Cache-Control"]
+    assert "Log out" in text(mine) or "Keluar" in text(mine)
+    after = get(news_index.url)
+    assert after["X-Cache"] == "HIT"
+    assert "Keluar" not in text(after) and "Log out" not in text(after)
+
+
+def test_a_members_page_drawn_for_a_member_never_reaches_a_stranger(page_cache, home, logged_in):
+    secret = StandardPageFactory(parent=home, title="Rapat koordinasi tertutup", slug="rapat-tertutup")
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
+    for _ in range(2):
+        assert "Rapat koordinasi tertutup" in text(get(secret.url, logged_in))
+    for _ in range(2):
+        stranger = get(secret.url)
+        assert stranger.status_code == 302
+        assert "private" in stranger["Cache-Control"]
+
+
+def test_a_shared_password_page_is_opened_only_for_whoever_gave_the_password(page_cache, home):
+    secret = StandardPageFactory(parent=home, title="Catatan lapangan", slug="catatan")
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="kata-sandi-tim"
+    )
+    insider = Client()
+    form = get(secret.url, insider)
+    assert "Catatan lapangan" not in text(form) or "password" in text(form).lower()
+    action = f"/_util/authenticate_with_password/{restriction.pk}/{secret.pk}/"
+    assert insider.post(action, {"password": "kata-sandi-tim", "return_url": secret.url}).status_code == 302
+    for _ in range(2):
+        opened = get(secret.url, insider)
+        assert opened["X-Cache"] == "BYPASS" and "<h1" in text(opened)
+    for _ in range(2):
+        assert 'name="password"' in text(get(secret.url))
+
+
+def test_requests_with_a_session_or_a_message_are_not_served_from_the_cache(page_cache, home):
+    served_from_cache("/")
+    for cookie in ("sessionid", "messages"):
+        client = Client()
+        client.cookies[cookie] = "anything"
+        assert get("/", client)["X-Cache"] == "BYPASS"
+
+
+def test_the_csrf_and_language_cookies_alone_do_not_stop_the_cache(page_cache, home):
+    served_from_cache("/")
+    client = Client()
+    client.cookies["csrftoken"] = "x" * 32
+    client.cookies["django_language"] = "en"
+    assert get("/", client)["X-Cache"] == "HIT"
+
+
+def test_account_pages_and_forms_with_personal_links_are_never_kept(page_cache, home, make_event_page):
+    event = make_event_page(capacity=10)
+    registration = RegistrationFactory(event=event)
+    token = registration.issue_token()
+    for path in ("/akun/masuk/", "/akun/lupa-sandi/", "/alumni/profil-saya/"):
+        for _ in range(2):
+            response = get(path)
+            assert response.get("X-Cache") != "HIT", path
+            assert "private" in response["Cache-Control"] or response.status_code == 302, path
+    for route in ("konfirmasi", "batal"):
+        for _ in range(2):
+            response = get(f"{event.url}{route}/{token}/")
+            assert response.status_code == 200
+            assert response["X-Cache"] != "HIT"
+            assert "private" in response["Cache-Control"]
+
+
+def test_a_kept_form_gets_a_fresh_working_csrf_token_for_each_visitor(page_cache, home, make_event_page):
+    event = make_event_page(capacity=10)
+    serang = region("Kota Serang")
+    served_from_cache(event.url)
+    visitors = []
+    for _ in range(2):
+        visitor = Client(enforce_csrf_checks=True)
+        page = get(event.url, visitor)
+        assert page["X-Cache"] == "HIT"
+        assert "private" in page["Cache-Control"]
+        assert "__page_cache_csrf_token__" not in text(page)
+        visitors.append((visitor, re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text(page))[1]))
+    tokens = {token for _, token in visitors}
+    for number, (visitor, token) in enumerate(visitors):
+        sent = visitor.post(
+            f"{event.url}daftar/",
+            {
+                "csrfmiddlewaretoken": token,
+                "name": f"Peserta {number}",
+                "email": f"peserta{number}@example.org",
+                "phone": "+62 812 3456 7890",
+                "organisation": "Tim Tangguh",
+                "regency": serang.pk,
+                "consent": "on",
+                "website": "",
+            },
+        )
+        assert sent.status_code == 303, text(sent)[:500]
+    assert len(tokens) == 2
+    assert Registration.objects.filter(event=event).count() == 2
+
+
+# --- Never stale ----------------------------------------------------------------------------------------------------
+
+
+def test_publishing_unpublishing_moving_and_deleting_reach_every_page_at_once(page_cache, home, news_index):
+    other = StandardPageFactory(parent=home, title="Tentang kami", slug="tentang")
+    draft = NewsPageFactory(parent=news_index, title="Berita baru tentang RADPE", live=False)
+    served_from_cache(news_index.url)
+    served_from_cache("/")
+
+    draft.save_revision().publish()
+    assert "Berita baru tentang RADPE" in text(get(news_index.url))
+    served_from_cache(draft.url)
+
+    draft.refresh_from_db()
+    draft.unpublish()
+    assert "Berita baru tentang RADPE" not in text(get(news_index.url))
+    assert get(draft.url).status_code == 404
+
+    draft.save_revision().publish()
+    served_from_cache(draft.url)
+    old_url = draft.url
+    Page.objects.get(pk=draft.pk).move(other, pos="last-child")
+    new_url = Page.objects.get(pk=draft.pk).url
+    moved = get(old_url)
+    assert moved.status_code == 301 and moved["Location"] == new_url  # Wagtail's redirect from the old address
+    assert get(new_url).status_code == 200
+
+    served_from_cache(news_index.url)
+    news_index.refresh_from_db()
+    news_index.delete()
+    assert get("/berita/").status_code == 404
+
+
+def test_snippet_and_setting_changes_reach_every_page(page_cache, home):
+    served_from_cache("/")
+    footer = Footer.objects.first() or Footer.objects.create(text="")
+    footer.text = "<p>Sekretariat di Serang</p>"
+    footer.save()
+    assert "Sekretariat di Serang" in text(get("/"))
+    served_from_cache("/")
+    settings_ = SiteSettings.for_site(home.get_site())
+    settings_.contact_email = "sekretariat@example.org"
+    settings_.save()
+    assert "sekretariat@example.org" in text(get("/"))
+
+
+def test_profile_and_organisation_visibility_reach_the_directory(page_cache, home):
+    profile = ProfileFactory(full_name="Rahmat Hidayat", visible=Visibility.PUBLIC)
+    organisation = OrganisationFactory(name="Forum Lintas Iman Lebak")
+    served_from_cache("/alumni/")
+    served_from_cache("/alumni/organisasi/")
+    assert "Rahmat Hidayat" in text(get("/alumni/"))
+
+    profile.visibility = Visibility.MEMBERS
+    profile.save()
+    assert "Rahmat Hidayat" not in text(get("/alumni/"))
+
+    assert "Forum Lintas Iman Lebak" in text(get("/alumni/organisasi/"))
+    organisation.published = False
+    organisation.save()
+    assert "Forum Lintas Iman Lebak" not in text(get("/alumni/organisasi/"))
+
+
+def test_writes_that_bypass_model_signals_reach_pages_too(page_cache, home):
+    ProfileFactory(full_name="Siti Aminah", visible=Visibility.PUBLIC)
+    served_from_cache("/alumni/")
+    ProfileFactory._meta.model.objects.update(visibility=Visibility.MEMBERS)
+    assert "Siti Aminah" not in text(get("/alumni/"))
+    served_from_cache("/alumni/")
+    with connection.cursor() as cursor:
+        table = ProfileFactory._meta.model._meta.db_table
+        cursor.execute(f"UPDATE {table} SET visibility = %s", [Visibility.PUBLIC])  # noqa: S608
+    assert "Siti Aminah" in text(get("/alumni/"))
+
+
+def test_registrations_and_cancellation_reach_the_event_page(page_cache, home, make_event_page):
+    event = make_event_page(capacity=1)
+    first, _ = served_from_cache(event.url)
+    assert "registration__status--open" in text(first)
+    RegistrationFactory(event=event, status=Registration.Status.CONFIRMED)
+    full = get(event.url)
+    assert full["X-Cache"] == "MISS"
+    assert "registration__status--full" in text(full)
+    served_from_cache(event.url)
+    page = EventPage.objects.get(pk=event.pk)
+    page.status = EventPage.Status.CANCELLED
+    page.save_revision().publish()
+    assert "event-banner--cancelled" in text(get(event.url))
+
+
+def test_a_kept_page_expires_when_an_event_starts_or_registration_closes(page_cache, home, make_event_page):
+    now = timezone.now()
+    event = make_event_page(start=now + datetime.timedelta(minutes=5), end=now + datetime.timedelta(hours=2))
+    assert content_version.horizon(now) <= event.start
+    event.registration_closes = now + datetime.timedelta(minutes=2)
+    event.save_revision().publish()
+    assert content_version.horizon(now) <= now + datetime.timedelta(minutes=2)
+
+
+def test_a_change_the_cache_could_not_record_is_recorded_when_it_answers_again(page_cache, home, monkeypatch):
+    if page_cache != "redis":
+        pytest.skip("only a shared cache can be unreachable")
+    served_from_cache("/")
+    broken = caches["pages"]
+    monkeypatch.setattr(broken, "incr", lambda *args, **kwargs: (_ for _ in ()).throw(ConnectionError("down")))
+    content_version.bump()
+    monkeypatch.undo()
+    assert get("/")["X-Cache"] == "MISS"
+
+
+def test_pages_are_served_without_the_cache_when_redis_is_down(settings, home, tmp_path):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.1, "SOCKET_TIMEOUT": 0.1},
+        },
+    }
+    for _ in range(2):
+        response = get("/")
+        assert response.status_code == 200
+        assert response["X-Cache"] == "MISS"
+        assert "private" in response["Cache-Control"]
+    StandardPageFactory(parent=home, title="Halaman baru", slug="baru")  # a write while Redis is down
+    assert get("/baru/").status_code == 200
+
+
+@pytest.fixture
+def make_event_page(home):
+    index = EventIndexPageFactory(parent=home)
+
+    def make(**fields):
+        now = timezone.now()
+        fields = {"start": now + datetime.timedelta(days=7), "end": now + datetime.timedelta(days=7, hours=3), **fields}
+        event = EventPageFactory(parent=index, **fields)
+        event.save_revision().publish()
+        event.refresh_from_db()
+        return event
+
+    return make
