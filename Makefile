@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test serve backup restore-drill lint format migrate demo messages bench lock audit clean
+.PHONY: run test serve backup restore-drill lint format migrate demo messages bench bench-pages bench-http lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed") if sys.version_info < (3, 11) else None'
@@ -81,11 +81,25 @@ messages: $(VENV)/.dev
 	$(BIN)/python manage.py makemessages -l id --ignore=.venv --ignore=tests --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages -l id --ignore=.venv
 
+# Both speed benchmarks, one after the other (the second runs even when the first misses a target).
+bench:
+	status=0; $(MAKE) --no-print-directory bench-pages || status=$$?; \
+	$(MAKE) --no-print-directory bench-http || status=$$?; exit $$status
+
 # Speed targets (bench/pages.py) on the demo content, in a database of their own unless DATABASE_URL is set.
-bench: $(VENV)/.runtime
+bench-pages: $(VENV)/.runtime
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.bench.sqlite3} MEDIA_ROOT=$${MEDIA_ROOT:-$(CURDIR)/.bench-media} \
 		DEMO_ADMIN_PASSWORD=$${DEMO_ADMIN_PASSWORD:-bench-only} DEMO_MEMBER_PASSWORD=$${DEMO_MEMBER_PASSWORD:-bench-only} \
 		$(BIN)/python bench/pages.py
+
+# The same site over HTTP (bench/http.py): gunicorn with the production settings on PostgreSQL and Redis, loaded by
+# wrk with the page cache off and on. DATABASE_URL and REDIS_URL default to a database and a Redis number of their own.
+bench-http: $(VENV)/.runtime
+	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && \
+		{ DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk || \
+			{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }; }; } || \
+		{ echo "bench-http needs wrk: apt-get install wrk (Debian, Ubuntu) or brew install wrk (macOS)" >&2; exit 1; }
+	$(BIN)/python bench/http.py
 
 clean:
 	rm -rf $(VENV) .run .pytest_cache .ruff_cache staticfiles .test-media .bench.sqlite3 .bench-media
