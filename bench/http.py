@@ -56,6 +56,9 @@ PAGES = [
 ]
 CONNECTIONS = (8, 64)
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+# For a quick look at one thing: BENCH_MODES=warm, BENCH_PAGES=/alumni/ (a comma-separated choice of paths).
+MODES = os.environ.get("BENCH_MODES", "cold,warm").split(",")
+CHOSEN_PAGES = [path for path in os.environ.get("BENCH_PAGES", "").split(",") if path]
 WARM_PAGE_CACHE_SECONDS = "600"
 HEADERS = {"Accept-Encoding": "gzip", "User-Agent": "jejaring-bench"}
 PYTHON = sys.executable
@@ -379,8 +382,9 @@ def report(env, rows, counts, problems, restarts):
             f"{row['p99']:>7.2f}ms {row['non_2xx']:>8} {row['errors']:>7} {row['hits']:>5.0%}{flag}\n"
         )
     out(
-        f"Workers replaced by gunicorn (max_requests in deploy/gunicorn.conf.py): cold {restarts['cold']}, "
-        f"warm {restarts['warm']}\n"
+        "Workers replaced by gunicorn (max_requests in deploy/gunicorn.conf.py): "
+        + ", ".join(f"{mode} {count}" for mode, count in restarts.items())
+        + "\n"
     )
     out(f"\nSQL queries on a hit (target {TARGETS['hit_queries']})\n")
     for (name, path), (queries, cache, status) in counts.items():
@@ -408,12 +412,15 @@ def main():
     prepare(env)
     setup_django(env)
     pages = [*PAGES, ("event", event_path())]
+    pages = [(name, path) for name, path in pages if not CHOSEN_PAGES or path in CHOSEN_PAGES]
+    rows, problems, restarts = [], [], {}
     with tempfile.TemporaryDirectory(prefix="bench-http-") as folder:
-        cold, cold_problems, cold_restarts = measure(env, pages, "cold", folder)
-        warm, warm_problems, warm_restarts = measure(env, pages, "warm", folder)
+        for mode in MODES:
+            mode_rows, mode_problems, restarts[mode] = measure(env, pages, mode, folder)
+            rows += mode_rows
+            problems += mode_problems
     counts = queries_on_hit(pages)
-    restarts = {"cold": cold_restarts, "warm": warm_restarts}
-    return report(env, cold + warm, counts, cold_problems + warm_problems, restarts)
+    return report(env, rows, counts, problems, restarts)
 
 
 if __name__ == "__main__":

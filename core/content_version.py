@@ -12,6 +12,8 @@ The version lives in the page cache (`CACHES["pages"]`) when that cache is share
 process's own memory it lives in a small file (PAGE_CACHE_VERSION_FILE), which every process on the machine reads.
 """
 
+import functools
+import hashlib
 import logging
 import os
 import re
@@ -103,6 +105,25 @@ def changes_content(sql):
 
 def page_cache():
     return caches["pages"]
+
+
+SOURCE_SUFFIXES = (".py", ".html", ".mo", ".txt", ".xml")
+SKIPPED_FOLDERS = frozenset({".venv", ".git", "node_modules", "media", ".test-media", ".run", "tests", "__pycache__"})
+
+
+@functools.cache
+def release():
+    """A fingerprint of the code, templates and translations this process runs (names, sizes and times of change)
+    and of the static files' manifest: kept pages and pieces are keyed by it, so a new release never serves what the
+    previous one drew."""
+    digest = hashlib.blake2b(digest_size=8)
+    for folder, folders, files in os.walk(settings.BASE_DIR):
+        folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS and not name.startswith("."))
+        for name in sorted(files):
+            if name.endswith(SOURCE_SUFFIXES) or name == "staticfiles.json":
+                stat = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
 
 
 def shared():
@@ -249,7 +270,7 @@ def remember(name, compute, timeout=None):
     version = current()
     if version is None:
         return compute()
-    key = f"remember:{version}:{name}"
+    key = f"remember:{release()}:{version}:{name}"
     try:
         value = page_cache().get(key)
     except Exception:  # noqa: BLE001

@@ -23,6 +23,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
 from . import content_version
@@ -63,23 +64,43 @@ def cache_kind(view_func):
     return getattr(view_func, "page_cache", None)
 
 
-def cookies_allow_cache(request):
+def cookies_allow_cache(cookies):
     allowed = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
-    return all(name in allowed for name in request.COOKIES)
+    return all(name in allowed for name in cookies)
 
 
-def request_allows_cache(request):
+def request_allows_cache(meta, cookies):
     return (
-        request.method == "GET"
-        and "HTTP_AUTHORIZATION" not in request.META
-        and len(request.META.get("QUERY_STRING", "")) <= settings.PAGE_CACHE_MAX_QUERY
-        and cookies_allow_cache(request)
+        meta.get("REQUEST_METHOD") == "GET"
+        and "HTTP_AUTHORIZATION" not in meta
+        and len(meta.get("QUERY_STRING", "")) <= settings.PAGE_CACHE_MAX_QUERY
+        and cookies_allow_cache(cookies)
     )
 
 
-def entry_key(request, version):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{request.LANGUAGE_CODE}"
-    return f"page:{version}:{hashlib.blake2b(address.encode(), digest_size=16).hexdigest()}"
+def scheme(meta):
+    """`request.scheme`, from the WSGI environment: what the proxy says when SECURE_PROXY_SSL_HEADER trusts it."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure = settings.SECURE_PROXY_SSL_HEADER
+        value = meta.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure else "http"
+    return meta.get("wsgi.url_scheme", "http")
+
+
+def language(meta):
+    """The language of a page's address (no prefix: the default language), as LocaleMiddleware decides it for the
+    site's pages; a page whose language came from elsewhere (a cookie) is not kept."""
+    return get_language_from_path(meta.get("PATH_INFO", "")) or settings.LANGUAGE_CODE
+
+
+def entry_key(meta, version):
+    """The key of a page in the cache, from the request's WSGI environment as sent (the same before Django reads it,
+    in `serve_from_cache`, and after, in the middleware). A host Django refuses never gets a page kept under it."""
+    host = meta.get("HTTP_HOST", "")
+    address = f"{scheme(meta)}://{host}{meta.get('SCRIPT_NAME', '')}{meta.get('PATH_INFO', '')}"
+    address = f"{address}?{meta.get('QUERY_STRING', '')}|{language(meta)}"
+    return f"page:{content_version.release()}:{version}:{hashlib.blake2b(address.encode('utf-8', 'surrogateescape'), digest_size=16).hexdigest()}"
 
 
 def accepts_gzip(request):
@@ -101,13 +122,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_SECONDS or not request_allows_cache(request):
+        if not settings.PAGE_CACHE_SECONDS or not request_allows_cache(request.META, request.COOKIES):
             return self.mark(request, self.get_response(request), kept=False)
         content_version.record_unrecorded_change()
         version = content_version.current()
         if version is None:
             return self.mark(request, self.get_response(request), kept=False)
-        key = entry_key(request, version)
+        key = entry_key(request.META, version)
         try:
             entry = content_version.page_cache().get(key)
         except Exception:  # noqa: BLE001 - the cache is unreachable: draw the page
@@ -127,7 +148,8 @@ class PageCacheMiddleware:
         if not kept and "Cache-Control" not in response:
             patch_cache_control(response, private=True, no_cache=True)
         if not kept:
-            response.headers.setdefault("X-Cache", "MISS" if request_allows_cache(request) else "BYPASS")
+            allowed = request_allows_cache(request.META, request.COOKIES)
+            response.headers.setdefault("X-Cache", "MISS" if allowed else "BYPASS")
         return response
 
     def keep(self, request, response, key):
@@ -165,6 +187,9 @@ class PageCacheMiddleware:
         if entry["etag"]:
             response["ETag"] = etag
         response["X-Cache"] = "MISS"
+        # serve_from_cache adds the headers the outer middleware set (security headers, Content-Language, Vary), so
+        # that it can serve the page again without Django.
+        response.page_cache = (key, entry, timeout)
         return True
 
     @staticmethod
@@ -177,6 +202,8 @@ class PageCacheMiddleware:
             return False
         vary = {word.strip().lower() for word in response.get("Vary", "").split(",") if word.strip()}
         if not vary <= VARY_ALLOWED:
+            return False
+        if language(request.META) != request.LANGUAGE_CODE:
             return False
         user = getattr(request, "_cached_user", None)  # only when the view looked at it
         if user is not None and user.is_authenticated:
@@ -207,3 +234,78 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ("Accept-Encoding",))
         response["X-Cache"] = "HIT"
         return response
+
+
+# --- Hits without Django ---------------------------------------------------------------------------------------------
+
+COOKIE_NAME = re.compile(r"(?:^|;)\s*([^=;\s]+)\s*=")
+STATUS_LINES = {200: "200 OK", 304: "304 Not Modified"}
+
+
+def serve_from_cache(application):
+    """The WSGI application, with kept pages served before Django is reached: the same rules as the middleware, minus
+    the work of building a request and running the middleware. A page with a form (its CSRF token is put in per
+    visitor) and anything not kept goes through Django as usual. Pages are kept by the middleware; when one is, this
+    adds the headers that the outer middleware gave it on the way out."""
+
+    def wsgi(environ, start_response):
+        if settings.PAGE_CACHE_SECONDS:
+            served = serve_kept_page(environ, start_response)
+            if served is not None:
+                return served
+        response = application(environ, start_response)
+        kept = getattr(response, "page_cache", None)
+        if kept is not None:
+            key, entry, timeout = kept
+            entry["final_headers"] = final_headers(response)
+            try:
+                content_version.page_cache().set(key, entry, timeout)
+            except Exception:  # noqa: BLE001
+                content_version.failed("keeping a page's headers")
+        return response
+
+    return wsgi
+
+
+# Set per answer, not per page: the body sent may be compressed or not, and the ETag is the kept page's own.
+PER_ANSWER_HEADERS = frozenset({"content-encoding", "content-length", "etag", "x-cache", "set-cookie", "vary"})
+
+
+def final_headers(response):
+    headers = [(name, value) for name, value in response.items() if name.lower() not in PER_ANSWER_HEADERS]
+    vary = [word.strip() for word in response.get("Vary", "").split(",") if word.strip()]
+    if "accept-encoding" not in {word.lower() for word in vary}:
+        vary.append("Accept-Encoding")
+    return [*headers, ("Vary", ", ".join(vary))]
+
+
+def serve_kept_page(environ, start_response):
+    cookies = COOKIE_NAME.findall(environ.get("HTTP_COOKIE", ""))
+    if not request_allows_cache(environ, cookies):
+        return None
+    content_version.record_unrecorded_change()
+    version = content_version.current()
+    if version is None:
+        return None
+    try:
+        entry = content_version.page_cache().get(entry_key(environ, version))
+    except Exception:  # noqa: BLE001
+        content_version.failed("looking up a page")
+        return None
+    if entry is None or entry["csrf"] or "final_headers" not in entry:
+        return None
+    headers = [*entry["final_headers"], ("X-Cache", "HIT")]
+    if entry["etag"]:
+        headers.append(("ETag", entry["etag"]))
+    if entry["etag"] and environ.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
+        kept = {"cache-control", "etag", "vary", "content-location", "date", "expires"}
+        start_response(STATUS_LINES[304], [(name, value) for name, value in headers if name.lower() in kept])
+        return [b""]
+    if entry["gzip"] is not None and "gzip" in environ.get("HTTP_ACCEPT_ENCODING", ""):
+        body = entry["gzip"]
+        headers.append(("Content-Encoding", "gzip"))
+    else:
+        body = entry["body"]
+    headers.append(("Content-Length", str(len(body))))
+    start_response(STATUS_LINES.get(entry["status"], f"{entry['status']} OK"), headers)
+    return [body]

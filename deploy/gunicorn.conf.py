@@ -17,9 +17,20 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
 keepalive = 5
-# Memory a worker may have leaked is given back now and then (jitter: the workers do not all restart at once).
-max_requests = 2000
-max_requests_jitter = 200
+# Memory a worker may have leaked is given back now and then (jitter: the workers do not all restart at once). Pages
+# served from the page cache are cheap, so the count is high: a worker lives minutes, not seconds, under load.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+max_requests_jitter = max_requests // 10
+# The app is loaded, and warmed up (core.warmup), once in the master process: workers, also those that replace one
+# after max_requests, are forked ready and answer their first visitor as fast as their thousandth.
+preload_app = True
+
+
+def when_ready(server):
+    from core.warmup import warm_up
+    from website.wsgi import application
+
+    warm_up(application)
 # gunicorn 27's control socket (in the home folder) is not used: supervisord or systemd controls the server.
 control_socket_disable = True
 accesslog = "-"
