@@ -99,8 +99,8 @@ def entry_key(meta, version):
     in `serve_from_cache`, and after, in the middleware). A host Django refuses never gets a page kept under it."""
     host = meta.get("HTTP_HOST", "")
     address = f"{scheme(meta)}://{host}{meta.get('SCRIPT_NAME', '')}{meta.get('PATH_INFO', '')}"
-    address = f"{address}?{meta.get('QUERY_STRING', '')}|{language(meta)}"
-    return f"page:{content_version.release()}:{version}:{hashlib.blake2b(address.encode('utf-8', 'surrogateescape'), digest_size=16).hexdigest()}"
+    address = f"{address}?{meta.get('QUERY_STRING', '')}|{language(meta)}".encode("utf-8", "surrogateescape")
+    return f"page:{content_version.release()}:{version}:{hashlib.blake2b(address, digest_size=16).hexdigest()}"
 
 
 def accepts_gzip(request):

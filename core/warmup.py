@@ -5,6 +5,7 @@ gunicorn runs it in its master process (deploy/gunicorn.conf.py, `preload_app`),
 also those that replace a worker after `max_requests`.
 """
 
+import contextlib
 import logging
 import sys
 import time
@@ -25,9 +26,10 @@ logger = logging.getLogger(__name__)
 OTHER_PAGES = ("search", "alumni:directory")
 
 
-def warm_up(application):
+def warm_up(application, close_connections=True):
     """Compile every template, load both languages and draw the main pages once through `application` (the WSGI
-    application), then close the database connections this opened, which a forked worker must not share."""
+    application), then close the database connections this opened, which a forked worker must not share. Returns
+    how many pages were drawn."""
     started = time.monotonic()
     compile_templates()
     for code, _name in settings.LANGUAGES:
@@ -42,8 +44,10 @@ def warm_up(application):
     except Exception:  # noqa: BLE001 - a database not there yet only makes the first visitors wait
         logger.warning("Warm-up drew no pages.", exc_info=True)
     finally:
-        connections.close_all()
+        if close_connections:
+            connections.close_all()
     logger.info("Warmed up in %.1f s (%d pages drawn).", time.monotonic() - started, drawn)
+    return drawn
 
 
 def compile_templates():
@@ -77,10 +81,8 @@ def paths():
             found += [page.url for page in home.get_children().live().in_menu()[:10] if page.url]
             with translation.override(locale.language_code):
                 for name in OTHER_PAGES:
-                    try:
+                    with contextlib.suppress(NoReverseMatch):
                         found.append(reverse(name))
-                    except NoReverseMatch:
-                        pass
     return list(dict.fromkeys(path for path in found if path))
 
 

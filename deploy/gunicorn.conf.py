@@ -31,6 +31,8 @@ def when_ready(server):
     from website.wsgi import application
 
     warm_up(application)
+
+
 # gunicorn 27's control socket (in the home folder) is not used: supervisord or systemd controls the server.
 control_socket_disable = True
 accesslog = "-"
