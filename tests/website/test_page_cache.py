@@ -4,8 +4,11 @@ Every case runs against the cache in each process's memory (with the version fil
 production set-up."""
 
 import datetime
+import gzip
 import re
+import sys
 import uuid
+from io import BytesIO
 
 import pytest
 from django.core.cache import caches
@@ -367,3 +370,84 @@ def make_event_page(home):
         return event
 
     return make
+
+
+# --- Served before Django (website.wsgi) and warmed up (core.warmup) --------------------------------------------------
+
+
+@pytest.fixture
+def wsgi():
+    """The production WSGI application, called as gunicorn calls it; the test's database connection stays open (as
+    the test client keeps it), though the application ends each request."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    from website.wsgi import application
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield application
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def call(application, path, **extra):
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": BytesIO(),
+        "wsgi.errors": sys.stderr,
+        **extra,
+    }
+    answer = {}
+    body = application(environ, lambda status, headers, exc_info=None: answer.update(status=status, headers=headers))
+    content = b"".join(body)
+    if hasattr(body, "close"):
+        body.close()
+    return answer["status"], dict(answer["headers"]), content
+
+
+def test_kept_pages_are_served_before_django_with_the_headers_django_gave_them(page_cache, home, wsgi):
+    for _ in range(2):
+        call(wsgi, "/")
+    _, drawn, _ = call(wsgi, "/")
+    with CaptureQueriesContext(connection) as queries:
+        status, headers, body = call(wsgi, "/", HTTP_ACCEPT_ENCODING="gzip")
+    assert (status, headers["X-Cache"], len(queries)) == ("200 OK", "HIT", 0)
+    assert gzip.decompress(body).startswith(b"<!DOCTYPE html>")
+    assert headers["Content-Encoding"] == "gzip" and headers["Content-Length"] == str(len(body))
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Content-Language"):
+        assert headers[name] == drawn[name], name
+    assert "Accept-Encoding" in headers["Vary"]
+    status, headers, body = call(wsgi, "/", HTTP_IF_NONE_MATCH=headers["ETag"])
+    assert (status, body) == ("304 Not Modified", b"")
+
+
+def test_before_django_too_a_session_or_a_form_is_never_served_from_the_cache(page_cache, home, wsgi, logged_in):
+    for _ in range(3):
+        call(wsgi, "/")
+    session = logged_in.cookies["sessionid"].value
+    status, headers, body = call(wsgi, "/", HTTP_COOKIE=f"csrftoken=abc; sessionid={session}")
+    assert headers["X-Cache"] == "BYPASS"
+    assert b"/alumni/profil-saya/" in body  # her own menu, drawn for her
+    status, headers, _ = call(wsgi, "/", HTTP_COOKIE="csrftoken=abc; django_language=en")
+    assert headers["X-Cache"] == "HIT"
+
+
+def test_a_new_release_does_not_serve_what_the_previous_one_drew(page_cache, home, monkeypatch):
+    served_from_cache("/")
+    monkeypatch.setattr(content_version, "release", lambda: "next-release")
+    assert get("/")["X-Cache"] == "MISS"
+
+
+def test_warm_up_draws_the_main_pages_of_both_languages(page_cache, home_en, news_index_en, wsgi):
+    from core.warmup import paths, warm_up
+
+    assert {"/", "/en/", "/berita/", "/en/news/", "/search/", "/en/search/", "/alumni/"} <= set(paths())
+    assert warm_up(wsgi, close_connections=False) >= 6
