@@ -85,3 +85,29 @@ def test_menu_collapses_behind_a_button_on_a_phone(live_server, browser, site):
 def test_pages_have_no_serious_or_critical_accessibility_violations(live_server, axe_check, site, path):
     url = live_server.url + (site["article"].url if path == "article" else path)
     assert axe_check(url) == []
+
+
+LAYOUT_SHIFT = """
+window.__shift = 0;
+new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) { if (!entry.hadRecentInput) { window.__shift += entry.value; } }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def test_a_phone_sees_the_menu_closed_from_the_first_paint_and_nothing_shifts(live_server, browser, site):
+    """The phone menu used to be drawn open until site.js ran, then jump shut (cumulative layout shift 0.36)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFT)
+    try:
+        for path in ("/", "/berita/", site["article"].url, "/alumni/", "/search/?q=dialog", "/en/"):
+            page.goto(live_server.url + path, wait_until="load")
+            page.wait_for_timeout(300)
+            assert page.evaluate("window.__shift") < 0.05, path
+            assert page.get_by_role("button", name="Menu").is_visible(), path
+            assert not page.locator("#site-nav").is_visible(), path
+        page.get_by_role("button", name="Menu").click()
+        assert page.locator("#site-nav").is_visible()
+    finally:
+        context.close()

@@ -3,7 +3,9 @@
 Every case runs against the cache in each process's memory (with the version file) and against Redis, the
 production set-up."""
 
+import base64
 import datetime
+import hashlib
 import gzip
 import re
 import sys
@@ -451,3 +453,14 @@ def test_warm_up_draws_the_main_pages_of_both_languages(page_cache, home_en, new
 
     assert {"/", "/en/", "/berita/", "/en/news/", "/search/", "/en/search/", "/alumni/"} <= set(paths())
     assert warm_up(wsgi, close_connections=False) >= 6
+
+
+def test_the_page_is_marked_scripted_before_it_is_drawn_by_the_one_script_the_policy_allows(home, settings):
+    """The phone menu is drawn closed from the first paint (no layout shift when site.js runs): the inline script that
+    says so is the one the Content-Security-Policy allows by its hash."""
+    response = get("/")
+    scripts = re.findall(r"<script>(.*?)</script>", text(response))
+    assert scripts == [settings.SCRIPTED_PAGE_SCRIPT]
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in response["Content-Security-Policy"]
+    assert text(response).index("<script>") < text(response).index("</head>")

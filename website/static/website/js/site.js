@@ -1,7 +1,6 @@
 // Small enhancements on top of working HTML: a collapsible menu on narrow screens.
 (function () {
     "use strict";
-    document.documentElement.classList.add("js");
     document.addEventListener("DOMContentLoaded", function () {
         var toggle = document.querySelector(".nav-toggle");
         var nav = document.getElementById("site-nav");
