@@ -5,8 +5,8 @@ production set-up."""
 
 import base64
 import datetime
-import hashlib
 import gzip
+import hashlib
 import re
 import sys
 import uuid
