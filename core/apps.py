@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import checks, content_version, middleware, signals  # noqa: F401
+        from . import cdn, checks, content_version, middleware, signals  # noqa: F401
 
         content_version.watch_open_connections()
+        content_version.CHANGE_LISTENERS.append(cdn.content_changed)

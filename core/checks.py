@@ -32,4 +32,20 @@ def production_settings(app_configs, **kwargs):
                 id="core.W003",
             )
         )
+    if settings.CDN_CACHE_SECONDS and not settings.WAGTAILFRONTENDCACHE:
+        warnings.append(
+            Warning(
+                "CDN_CACHE_SECONDS lets a CDN keep pages, but nothing purges it: changes show late.",
+                hint="Set FRONTEND_CACHE_PURGE_URL, FRONTEND_CACHE_CLOUDFLARE_* or FRONTEND_CACHE_CLOUDFRONT_*.",
+                id="core.W004",
+            )
+        )
+    if settings.CDN_CACHE_SECONDS and not settings.REDIS_URL:
+        warnings.append(
+            Warning(
+                "A CDN is purged of pages other than the one published only when REDIS_URL is set.",
+                hint="Set REDIS_URL (core.cdn keeps there the addresses the CDN may hold).",
+                id="core.W005",
+            )
+        )
     return warnings

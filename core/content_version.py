@@ -209,11 +209,17 @@ def bump():
             value = time.time_ns()
             page_cache().set(VERSION_KEY, value, timeout=None)
         _unrecorded_change = False
-        return str(value)
     except Exception:  # noqa: BLE001
         _unrecorded_change = True
         failed("recording a change")
         return None
+    for listener in CHANGE_LISTENERS:
+        listener()
+    return str(value)
+
+
+# Called after each change recorded in the shared cache (core.cdn purges a CDN in front).
+CHANGE_LISTENERS = []
 
 
 def record_unrecorded_change():

@@ -26,7 +26,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
-from . import content_version
+from . import cdn, content_version
 
 CSRF_MARKER = b"__page_cache_csrf_token__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")([^"]+)(")')
@@ -94,13 +94,18 @@ def language(meta):
     return get_language_from_path(meta.get("PATH_INFO", "")) or settings.LANGUAGE_CODE
 
 
+def address(meta):
+    """The page's address as the visitor asked for it."""
+    query = meta.get("QUERY_STRING", "")
+    path = f"{meta.get('SCRIPT_NAME', '')}{meta.get('PATH_INFO', '')}"
+    return f"{scheme(meta)}://{meta.get('HTTP_HOST', '')}{path}{'?' if query else ''}{query}"
+
+
 def entry_key(meta, version):
     """The key of a page in the cache, from the request's WSGI environment as sent (the same before Django reads it,
     in `serve_from_cache`, and after, in the middleware). A host Django refuses never gets a page kept under it."""
-    host = meta.get("HTTP_HOST", "")
-    address = f"{scheme(meta)}://{host}{meta.get('SCRIPT_NAME', '')}{meta.get('PATH_INFO', '')}"
-    address = f"{address}?{meta.get('QUERY_STRING', '')}|{language(meta)}".encode("utf-8", "surrogateescape")
-    return f"page:{content_version.release()}:{version}:{hashlib.blake2b(address, digest_size=16).hexdigest()}"
+    kept = f"{address(meta)}|{language(meta)}".encode("utf-8", "surrogateescape")
+    return f"page:{content_version.release()}:{version}:{hashlib.blake2b(kept, digest_size=16).hexdigest()}"
 
 
 def accepts_gzip(request):
@@ -186,6 +191,8 @@ class PageCacheMiddleware:
         cache_control(response, entry)
         if entry["etag"]:
             response["ETag"] = etag
+        if entry["shared"]:
+            cdn.handed_out(address(request.META))
         response["X-Cache"] = "MISS"
         # serve_from_cache adds the headers the outer middleware set (security headers, Content-Language, Vary), so
         # that it can serve the page again without Django.
@@ -212,6 +219,8 @@ class PageCacheMiddleware:
 
     @staticmethod
     def serve(request, entry):
+        if entry["shared"]:
+            cdn.handed_out(address(request.META))
         if entry["etag"] and request.META.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
             response = HttpResponseNotModified()
             response["ETag"] = entry["etag"]
@@ -294,6 +303,8 @@ def serve_kept_page(environ, start_response):
         return None
     if entry is None or entry["csrf"] or "final_headers" not in entry:
         return None
+    if entry["shared"]:
+        cdn.handed_out(address(environ))
     headers = [*entry["final_headers"], ("X-Cache", "HIT")]
     if entry["etag"]:
         headers.append(("ETag", entry["etag"]))
