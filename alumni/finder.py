@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Region
+from core.prefetch import many_to_many
 from core.search import word_root
 
 from .models import HelpType
@@ -116,7 +117,7 @@ def find_collaborators(user, need="", region=None, help_type=""):
     """(people, organisations): alumni open to collaborate whom `user` may see, and organisations, best first."""
     profiles = card_queryset(visible_profiles(user).filter(open_to_collaborate=True))
     people = [score_profile(profile_fields_for(user, profile), need, region, help_type) for profile in profiles]
-    organisations = visible_organisations(user).prefetch_related("regions", "topics")
+    organisations = visible_organisations(user).prefetch_related(many_to_many("regions", Region), "topics")
     return (
         _ranked(people, MAX_PEOPLE),
         _ranked((score_organisation(organisation, need, region) for organisation in organisations), MAX_ORGANISATIONS),

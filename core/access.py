@@ -6,8 +6,12 @@ group "Anggota terverifikasi", which holds the permission below), not any accoun
 directory have a policy of their own (`alumni.policy`), built on `is_member`.
 """
 
-from django.contrib.auth.models import AnonymousUser
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from django.contrib.auth.models import AnonymousUser, Group
+from django.db.models import Q
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+
+from .content_version import remember
+from .prefetch import many_to_many
 
 # Declared by the accounts app's user model (members.User); named here by string, so the kernel imports no app.
 MEMBER_PERMISSION = "members.verified_member"
@@ -33,17 +37,76 @@ def _accepts(restriction, user, group_ids):
     return False  # password-protected pages are never listed
 
 
+def page_restrictions():
+    """Every page view restriction, with its page and groups. A page and its listings ask several times each; the
+    restrictions change only by a write, so they are kept under the content version."""
+    return remember(
+        "page-view-restrictions",
+        lambda: list(
+            PageViewRestriction.objects.select_related("page").prefetch_related(many_to_many("groups", Group))
+        ),
+    )
+
+
+def restrictions_of(page):
+    """The view restrictions on `page` and its ancestors, as Wagtail's `Page.get_view_restrictions` finds them, or
+    None when `page` or an ancestor is an alias: an alias follows its source's restrictions, which the path does not
+    show."""
+    aliases = remember(
+        "alias-page-paths", lambda: list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+    )
+    if any(page.path.startswith(path) for path in aliases):
+        return None
+    return [restriction for restriction in page_restrictions() if page.path.startswith(restriction.page.path)]
+
+
+def _group_ids(user):
+    # Kept on the user object for the request, as Django keeps permissions: a listing asks once per queryset.
+    if not hasattr(user, "_access_group_ids"):
+        user._access_group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    return user._access_group_ids
+
+
+def public_pages(queryset):
+    """`queryset.public()`, without reading the restrictions from the database each time."""
+    return queryset.exclude(_sections_q(page_restrictions()))
+
+
+def _sections_q(restrictions):
+    # A restricted page's section is itself and its descendants, as Wagtail's `private_q` has it.
+    paths = {restriction.page.path for restriction in restrictions}
+    return Q(pk__in=[]) if not paths else Q.create([("path__startswith", path) for path in paths], connector=Q.OR)
+
+
 def viewable_pages(queryset, user):
     """Narrow a page queryset to what `user` may open: public pages, plus members-only pages for members."""
     if user is None or not user.is_authenticated or not user.is_active:
-        return queryset.public()
+        return public_pages(queryset)
     if user.is_superuser:
         return queryset
-    group_ids = set(user.groups.values_list("pk", flat=True))
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
-        if not _accepts(restriction, user, group_ids):
-            queryset = queryset.exclude(path__startswith=restriction.page.path)
-    return queryset
+    group_ids = _group_ids(user)
+    refused = [restriction for restriction in page_restrictions() if not _accepts(restriction, user, group_ids)]
+    return queryset.exclude(_sections_q(refused)) if refused else queryset
+
+
+def _collection_restrictions():
+    """[(restriction, ids of the collection and its descendants)], kept under the content version."""
+
+    def compute():
+        restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related(
+            many_to_many("groups", Group)
+        )
+        return [
+            (
+                restriction,
+                set(
+                    Collection.objects.filter(path__startswith=restriction.collection.path).values_list("pk", flat=True)
+                ),
+            )
+            for restriction in restrictions
+        ]
+
+    return remember("collection-view-restrictions", compute)
 
 
 def hidden_collection_ids(user):
@@ -51,13 +114,11 @@ def hidden_collection_ids(user):
     user = user or AnonymousUser()
     if user.is_superuser:
         return set()
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    group_ids = _group_ids(user)
     hidden = set()
-    for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
+    for restriction, collection_ids in _collection_restrictions():
         if not _accepts(restriction, user, group_ids):
-            hidden.update(
-                Collection.objects.filter(path__startswith=restriction.collection.path).values_list("pk", flat=True)
-            )
+            hidden.update(collection_ids)
     return hidden
 
 
@@ -67,7 +128,7 @@ def _refuses(restrictions, user):
     restrictions = [r for r in restrictions if r.restriction_type in {r.LOGIN, r.GROUPS}]
     if not restrictions:  # most pages: no query for the user's groups
         return False
-    group_ids = set(user.groups.values_list("pk", flat=True))
+    group_ids = _group_ids(user)
     return any(not _accepts(restriction, user, group_ids) for restriction in restrictions)
 
 

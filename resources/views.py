@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET
 
 from core.access import hidden_collection_ids, viewable_pages
 from core.facets import read_query
+from core.models import Region
+from core.prefetch import many_to_many
 from core.search import count_query, promoted_query, search_text, snippet
 from core.views import TableImportView
 
@@ -86,7 +88,7 @@ def library_search(request, library):
 
 def _with_related(queryset):
     return queryset.select_related("locale", "resource_type", "cover_image").prefetch_related(
-        "tags", "regions", "files__document"
+        "tags", many_to_many("regions", Region), "files__document"
     )
 
 

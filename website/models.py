@@ -17,6 +17,7 @@ from alumni.charts import network_figures
 from core.blocks import BaseStreamBlock, NavigationLinkBlock, PartnerLogoBlock, SocialLinkBlock
 from core.facets import clean_value
 from core.models import BasePage
+from core.prefetch import many_to_many
 from events.models import EventIndexPage
 from events.selectors import plans_in_progress, upcoming_events
 from resources.models import ResourceLibraryPage, ResourcePage
@@ -169,7 +170,7 @@ class NewsIndexPage(BasePage):
             .live()
             .public()
             .select_related("locale", "feature_image", "listing_image")
-            .prefetch_related("authors", "tags")
+            .prefetch_related(many_to_many("authors", Author), "tags")
             .order_by("-date", "-first_published_at", "-pk")
         )
 

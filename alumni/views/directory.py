@@ -21,6 +21,8 @@ from wagtail.models import Locale, Page
 
 from core.access import viewable_pages
 from core.facets import read_query
+from core.models import Region
+from core.prefetch import many_to_many
 
 from ..charts import network_figures
 from ..finder import FinderForm, find_collaborators
@@ -176,7 +178,7 @@ def cohort_detail(request, slug):
 
 def _with_logo(queryset):
     images = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
-    return queryset.prefetch_related("topics", "regions", Prefetch("logo", queryset=images))
+    return queryset.prefetch_related("topics", many_to_many("regions", Region), Prefetch("logo", queryset=images))
 
 
 @require_GET
