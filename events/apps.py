@@ -12,7 +12,6 @@ class EventsConfig(AppConfig):
 
         from . import signals  # noqa: F401
         from .personal_data import erase_registrations, export_registrations
-
         from .selectors import next_change
 
         content_version.NEXT_CHANGE.append(next_change)
