@@ -29,11 +29,11 @@ def is_staff(user):
     return user is not None and user.is_authenticated and user.is_active and user.is_staff
 
 
-def _accepts(restriction, user, group_ids):
+def _accepts(restriction, user):
     if restriction.restriction_type == restriction.LOGIN:
         return is_member(user)
     if restriction.restriction_type == restriction.GROUPS:
-        return user.is_authenticated and bool(group_ids & {group.pk for group in restriction.groups.all()})
+        return user.is_authenticated and bool(_group_ids(user) & {group.pk for group in restriction.groups.all()})
     return False  # password-protected pages are never listed
 
 
@@ -61,7 +61,8 @@ def restrictions_of(page):
 
 
 def _group_ids(user):
-    # Kept on the user object for the request, as Django keeps permissions: a listing asks once per queryset.
+    # Asked only when a restriction names groups, and kept on the user object for the request, as Django keeps
+    # permissions.
     if not hasattr(user, "_access_group_ids"):
         user._access_group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
     return user._access_group_ids
@@ -84,8 +85,7 @@ def viewable_pages(queryset, user):
         return public_pages(queryset)
     if user.is_superuser:
         return queryset
-    group_ids = _group_ids(user)
-    refused = [restriction for restriction in page_restrictions() if not _accepts(restriction, user, group_ids)]
+    refused = [restriction for restriction in page_restrictions() if not _accepts(restriction, user)]
     return queryset.exclude(_sections_q(refused)) if refused else queryset
 
 
@@ -114,10 +114,9 @@ def hidden_collection_ids(user):
     user = user or AnonymousUser()
     if user.is_superuser:
         return set()
-    group_ids = _group_ids(user)
     hidden = set()
     for restriction, collection_ids in _collection_restrictions():
-        if not _accepts(restriction, user, group_ids):
+        if not _accepts(restriction, user):
             hidden.update(collection_ids)
     return hidden
 
@@ -128,8 +127,7 @@ def _refuses(restrictions, user):
     restrictions = [r for r in restrictions if r.restriction_type in {r.LOGIN, r.GROUPS}]
     if not restrictions:  # most pages: no query for the user's groups
         return False
-    group_ids = _group_ids(user)
-    return any(not _accepts(restriction, user, group_ids) for restriction in restrictions)
+    return any(not _accepts(restriction, user) for restriction in restrictions)
 
 
 def page_restriction_refuses(page, user):

@@ -20,7 +20,6 @@ from core.content_version import remember
 from core.facets import clean_value
 from core.i18n import localized
 from core.models import BasePage
-from core.prefetch import many_to_many
 from events.models import EventIndexPage
 from events.selectors import plans_in_progress, upcoming_events
 from resources.models import ResourceLibraryPage, ResourcePage
@@ -168,12 +167,11 @@ class NewsIndexPage(BasePage):
         verbose_name = _("news index")
 
     def get_articles(self):
+        # The cards show an image each (no authors, no topics): its renditions come with it.
         return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(NewsPage.objects.child_of(self).live())
             .select_related("locale", "feature_image", "listing_image")
-            .prefetch_related(many_to_many("authors", Author), "tags")
+            .prefetch_related("feature_image__renditions", "listing_image__renditions")
             .order_by("-date", "-first_published_at", "-pk")
         )
 
@@ -279,6 +277,7 @@ class HomePage(BasePage):
             "latest_news": list(
                 public_pages(NewsPage.objects.descendant_of(self).live())
                 .select_related("locale", "feature_image", "listing_image")
+                .prefetch_related("feature_image__renditions", "listing_image__renditions")
                 .order_by("-date", "-first_published_at")[:3]
             ),
             "news_index": NewsIndexPage.objects.child_of(self).live().first(),
