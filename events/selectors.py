@@ -24,7 +24,8 @@ OPEN_STATUSES = [FollowUpItem.Status.PLANNED, FollowUpItem.Status.IN_PROGRESS]
 
 
 def visible_events(user, locale=None):
-    """Live events of `locale` (the active language by default) that `user` may open, ready for cards."""
+    """Live events of `locale` (a Locale or its id; the active language by default) that `user` may open, ready for
+    cards."""
     queryset = EventPage.objects.live().filter(locale=locale or active_locale())
     return viewable_pages(queryset, user).select_related("regency", "listing_image", "locale")
 

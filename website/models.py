@@ -186,12 +186,16 @@ class NewsIndexPage(BasePage):
                 slug=tag, website_newspagetag_items__content_object__in=articles
             ).first()
         context["articles"] = Paginator(articles, settings.NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        context["tags"] = (
+        context["tags"] = remember(f"news-topics:{self.pk}", self.topics)
+        return context
+
+    def topics(self):
+        """The 20 topics most used by the listed (public) articles, the same for every viewer."""
+        return list(
             Tag.objects.filter(website_newspagetag_items__content_object__in=self.get_articles())
             .annotate(count=models.Count("website_newspagetag_items", distinct=True))
             .order_by("-count", "name")[:20]
         )
-        return context
 
 
 class StandardPage(BasePage):

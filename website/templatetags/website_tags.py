@@ -14,7 +14,14 @@ register = template.Library()
 
 
 def _site(request):
-    return Site.find_for_request(request) if request else None
+    """`Site.find_for_request`, whose answer Wagtail keeps on the request (`_wagtail_site`, where every `pageurl`
+    looks): found once per content version and address instead of once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        address = f"{request._get_raw_host()}:{request.get_port()}"
+        request._wagtail_site = remember(f"site-for:{address}", lambda: Site.find_for_request(request))
+    return request._wagtail_site
 
 
 def _site_root(request):
