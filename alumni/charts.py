@@ -9,9 +9,11 @@ is no total, which would let a reader subtract.
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.access import is_staff
+from core.access import is_member, is_staff
+from core.content_version import remember
 from core.counts import MIN_SHOWN_COUNT, SMALL_COUNT, is_small
 from core.models import Region
 
@@ -94,7 +96,16 @@ class NetworkFigures:
 
 
 def network_figures(user):
-    """Alumni per kabupaten/kota and per sector, among the profiles `user` may see."""
+    """Alumni per kabupaten/kota and per sector, among the profiles `user` may see.
+
+    What a viewer sees depends only on whether they are a member (`visible_profiles`) and whether they are staff
+    (`is_small`), so the figures are kept under the content version once per kind of viewer and language.
+    """
+    kind = "staff" if is_staff(user) else "member" if is_member(user) else "public"
+    return remember(f"network-figures:{kind}:{get_language()}", lambda: _network_figures(user))
+
+
+def _network_figures(user):
     visible = visible_profiles(user).order_by()
     per_region = dict(visible.exclude(regency=None).values_list("regency").annotate(n=Count("pk")))
     names = dict(Region.objects.filter(pk__in=per_region).values_list("pk", "name"))

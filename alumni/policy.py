@@ -7,12 +7,12 @@ Templates never receive a `Profile`; they receive the `ProfileCard` this module 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from core.access import is_member, is_staff
 
-from .models import Audience, Organisation, Profile, Visibility
+from .models import Audience, Membership, Organisation, Profile, Visibility
 
 
 def audiences_for(user):
@@ -186,5 +186,8 @@ def photo_visible_to(user, profile):
 def card_queryset(queryset):
     """Prefetch what `profile_fields_for` reads, so a listing's query count does not grow with its length."""
     return queryset.select_related("regency", "province").prefetch_related(
-        "cohorts", "memberships__organisation", "help_offers", "topics"
+        "cohorts",
+        Prefetch("memberships", queryset=Membership.objects.select_related("organisation")),
+        "help_offers",
+        "topics",
     )

@@ -7,7 +7,10 @@ directory have a policy of their own (`alumni.policy`), built on `is_member`.
 """
 
 from django.contrib.auth.models import AnonymousUser
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from django.db.models import Q
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+
+from .content_version import remember
 
 # Declared by the accounts app's user model (members.User); named here by string, so the kernel imports no app.
 MEMBER_PERMISSION = "members.verified_member"
@@ -25,25 +28,80 @@ def is_staff(user):
     return user is not None and user.is_authenticated and user.is_active and user.is_staff
 
 
-def _accepts(restriction, user, group_ids):
+def _accepts(restriction, user):
     if restriction.restriction_type == restriction.LOGIN:
         return is_member(user)
     if restriction.restriction_type == restriction.GROUPS:
-        return user.is_authenticated and bool(group_ids & {group.pk for group in restriction.groups.all()})
+        return user.is_authenticated and bool(_group_ids(user) & {group.pk for group in restriction.groups.all()})
     return False  # password-protected pages are never listed
+
+
+def page_restrictions():
+    """Every page view restriction, with its page and groups. A page and its listings ask several times each; the
+    restrictions change only by a write, so they are kept under the content version."""
+    return remember(
+        "page-view-restrictions",
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
+
+
+def restrictions_of(page):
+    """The view restrictions on `page` and its ancestors, as Wagtail's `Page.get_view_restrictions` finds them, or
+    None when `page` or an ancestor is an alias: an alias follows its source's restrictions, which the path does not
+    show."""
+    aliases = remember(
+        "alias-page-paths", lambda: list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+    )
+    if any(page.path.startswith(path) for path in aliases):
+        return None
+    return [restriction for restriction in page_restrictions() if page.path.startswith(restriction.page.path)]
+
+
+def _group_ids(user):
+    # Asked only when a restriction names groups, and kept on the user object for the request, as Django keeps
+    # permissions.
+    if not hasattr(user, "_access_group_ids"):
+        user._access_group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    return user._access_group_ids
+
+
+def public_pages(queryset):
+    """`queryset.public()`, without reading the restrictions from the database each time."""
+    return queryset.exclude(_sections_q(page_restrictions()))
+
+
+def _sections_q(restrictions):
+    # A restricted page's section is itself and its descendants, as Wagtail's `private_q` has it.
+    paths = {restriction.page.path for restriction in restrictions}
+    return Q(pk__in=[]) if not paths else Q.create([("path__startswith", path) for path in paths], connector=Q.OR)
 
 
 def viewable_pages(queryset, user):
     """Narrow a page queryset to what `user` may open: public pages, plus members-only pages for members."""
     if user is None or not user.is_authenticated or not user.is_active:
-        return queryset.public()
+        return public_pages(queryset)
     if user.is_superuser:
         return queryset
-    group_ids = set(user.groups.values_list("pk", flat=True))
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
-        if not _accepts(restriction, user, group_ids):
-            queryset = queryset.exclude(path__startswith=restriction.page.path)
-    return queryset
+    refused = [restriction for restriction in page_restrictions() if not _accepts(restriction, user)]
+    return queryset.exclude(_sections_q(refused)) if refused else queryset
+
+
+def _collection_restrictions():
+    """[(restriction, ids of the collection and its descendants)], kept under the content version."""
+
+    def compute():
+        restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+        return [
+            (
+                restriction,
+                set(
+                    Collection.objects.filter(path__startswith=restriction.collection.path).values_list("pk", flat=True)
+                ),
+            )
+            for restriction in restrictions
+        ]
+
+    return remember("collection-view-restrictions", compute)
 
 
 def hidden_collection_ids(user):
@@ -51,13 +109,10 @@ def hidden_collection_ids(user):
     user = user or AnonymousUser()
     if user.is_superuser:
         return set()
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
     hidden = set()
-    for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
-        if not _accepts(restriction, user, group_ids):
-            hidden.update(
-                Collection.objects.filter(path__startswith=restriction.collection.path).values_list("pk", flat=True)
-            )
+    for restriction, collection_ids in _collection_restrictions():
+        if not _accepts(restriction, user):
+            hidden.update(collection_ids)
     return hidden
 
 
@@ -67,8 +122,7 @@ def _refuses(restrictions, user):
     restrictions = [r for r in restrictions if r.restriction_type in {r.LOGIN, r.GROUPS}]
     if not restrictions:  # most pages: no query for the user's groups
         return False
-    group_ids = set(user.groups.values_list("pk", flat=True))
-    return any(not _accepts(restriction, user, group_ids) for restriction in restrictions)
+    return any(not _accepts(restriction, user) for restriction in restrictions)
 
 
 def page_restriction_refuses(page, user):

@@ -6,6 +6,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .i18n import localized
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
@@ -63,14 +65,14 @@ class LinkStructValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
         if page:
-            return page.localized.url
+            return localized(page).url
         return self.get("external_url") or ""
 
     def text(self):
         if self.get("label"):
             return self.get("label")
         page = self.get("page")
-        return page.localized.title if page else self.get("external_url")
+        return localized(page).title if page else self.get("external_url")
 
 
 class CallToActionBlock(blocks.StructBlock):

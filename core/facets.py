@@ -3,8 +3,9 @@
 A page declares its facets (`Facets(ChoiceFacet(...), RelatedFacet(...), ...)`); the engine reads the chosen values
 from the query string, filters a queryset with them and counts every option. Within a facet the chosen options are
 alternatives (OR), between facets they all apply (AND), and each facet is counted within the other facets' filters,
-so people can see what adding an option would give. Counting takes two queries per facet, whatever the number of
-items.
+so people can see what adding an option would give. Counting takes one query for all the facets (a UNION ALL of one
+grouped count per facet), whatever the number of items; the related objects that name the options (regions, topics,
+cohorts) are kept under the content version.
 
 URL parameters are one naming scheme across the site: `q` for the words searched, `page`, `sort`, and a facet's
 name (`type`, `topic`, `region`, `year`, `language`, `sector`, `help`, `organisation`, `cohort`, `verified`), given
@@ -18,8 +19,13 @@ those after the others in alphabetical order, so their position does not tell a 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models.functions import Cast
+from django.utils.translation import get_language
 
+from .content_version import remember
 from .counts import is_small, shown_count
 from .forms import CONTROL_CHARACTERS
 
@@ -84,8 +90,12 @@ class FacetSpec:
     def q(self, values):
         raise NotImplementedError
 
-    def options(self, queryset):
-        """[(value, label, count)] of the items in `queryset`, in display order."""
+    def counted(self, queryset):
+        """`queryset` narrowed to the items this facet counts, and the expression (text) naming each item's option."""
+        raise NotImplementedError
+
+    def options(self, counts):
+        """[(value, label, count)] in display order, from {option key: count} (keys as `counted` names them)."""
         raise NotImplementedError
 
 
@@ -104,9 +114,11 @@ class ChoiceFacet(FacetSpec):
     def q(self, values):
         return within(self.base_model, **{f"{self.field_name}__in": values})
 
-    def options(self, queryset):
-        counts = dict(queryset.order_by().values_list(self.field_name).annotate(n=Count("pk", distinct=True)))
-        return [(str(value), str(label), counts.get(value, 0)) for value, label in self.choices]
+    def counted(self, queryset):
+        return queryset, Cast(F(self.field_name), CharField())
+
+    def options(self, counts):
+        return [(str(value), str(label), counts.get(str(value), 0)) for value, label in self.choices]
 
 
 class BooleanFacet(ChoiceFacet):
@@ -118,9 +130,11 @@ class BooleanFacet(ChoiceFacet):
     def q(self, values):
         return within(self.base_model, **{f"{self.field_name}__in": [value == "yes" for value in values]})
 
-    def options(self, queryset):
-        counts = dict(queryset.order_by().values_list(self.field_name).annotate(n=Count("pk", distinct=True)))
-        return [(value, str(label), counts.get(value == "yes", 0)) for value, label in self.choices]
+    def counted(self, queryset):
+        return queryset, Case(When(**{self.field_name: True}, then=Value("yes")), default=Value("no"))
+
+    def options(self, counts):
+        return [(value, str(label), counts.get(value, 0)) for value, label in self.choices]
 
 
 class ValueFacet(FacetSpec):
@@ -143,15 +157,12 @@ class ValueFacet(FacetSpec):
             self.base_model, **{f"{self.lookup}__in": [int(value) for value in values] if self.integer else values}
         )
 
-    def options(self, queryset):
-        rows = (
-            queryset.order_by()
-            .exclude(**{f"{self.lookup}__isnull": True})
-            .values_list(self.lookup)
-            .annotate(n=Count("pk", distinct=True))
-        )
-        rows = sorted(rows, key=lambda row: row[0], reverse=self.descending)
-        return [(str(value), str(value), n) for value, n in rows]
+    def counted(self, queryset):
+        return queryset.exclude(**{f"{self.lookup}__isnull": True}), Cast(F(self.lookup), CharField())
+
+    def options(self, counts):
+        keys = sorted(counts, key=int if self.integer else str, reverse=self.descending)
+        return [(key, key, counts[key]) for key in keys]
 
 
 class RelatedFacet(FacetSpec):
@@ -187,25 +198,32 @@ class RelatedFacet(FacetSpec):
     def related(self):
         return self.model.objects.filter(**self.limit_to)
 
+    def named(self):
+        """[(pk as text, slug, label)] of every object an option may name, in the model's order: the same for every
+        viewer (counts decide which are shown), so kept under the content version."""
+        limits = ",".join(f"{name}={value}" for name, value in sorted(self.limit_to.items()))
+        key = f"facet-options:{self.model._meta.label}:{limits}:{self.label_attribute}"
+
+        def compute():
+            return [(str(row.pk), row.slug, str(getattr(row, self.label_attribute))) for row in self.related()]
+
+        return remember(f"{key}:{get_language()}", compute)
+
     def clean(self, values):
         if not values or not self.public_list:
             return values
-        known = set(self.related().filter(slug__in=values).values_list("slug", flat=True))
+        known = {slug for _pk, slug, _label in self.named()}
         return [value for value in values if value in known]
 
     def q(self, values):
         limits = {f"{self.lookup}__{name}": value for name, value in self.limit_to.items()}
         return within(self.base_model, **{f"{self.lookup}__slug__in": values}, **limits)
 
-    def options(self, queryset):
-        counts = dict(
-            queryset.order_by()
-            .exclude(**{f"{self.lookup}__isnull": True})
-            .values_list(f"{self.lookup}__pk")
-            .annotate(n=Count("pk", distinct=True))
-        )
-        rows = self.related().filter(pk__in=counts)
-        options = [(row.slug, str(getattr(row, self.label_attribute)), counts[row.pk]) for row in rows]
+    def counted(self, queryset):
+        return queryset.exclude(**{f"{self.lookup}__isnull": True}), Cast(F(f"{self.lookup}__pk"), CharField())
+
+    def options(self, counts):
+        options = [(slug, label, counts[pk]) for pk, slug, label in self.named() if pk in counts]
         if not self.ordered_by_model:
             options.sort(key=lambda option: (-option[2], option[1].casefold()))
         return options
@@ -252,13 +270,13 @@ class Facets:
     def counts(self, queryset, selected, viewer=None):
         """The facets with their options, each counted within the other facets' filters, as `viewer` may see the
         counts. Options that would give nothing are left out, unless chosen (so they can be unchosen)."""
+        counts = self._count(queryset, selected)
         facets = []
         for name, spec in self.specs.items():
             chosen = set(selected.get(name, []))
-            within = self.model.objects.filter(pk__in=self.filter(queryset, selected, skip=name).values("pk"))
             options = [
                 FacetOption(value, label, count, value in chosen, self._shown(count, viewer))
-                for value, label, count in spec.options(within)
+                for value, label, count in spec.options(counts[name])
                 if count or value in chosen
             ]
             if self.small_counts and spec.ordered_by_count:
@@ -267,6 +285,33 @@ class Facets:
                 options = [option for option in options if not is_small(option.count, viewer)] + small
             facets.append(Facet(name, spec.label, options))
         return facets
+
+    def _count(self, queryset, selected):
+        """{facet name: {option key: number of items}}, every facet counted within the other facets' filters, in one
+        query."""
+        parts = []
+        for name, spec in self.specs.items():
+            within = self.model.objects.filter(pk__in=self.filter(queryset, selected, skip=name).values("pk"))
+            counted, key = spec.counted(within.order_by())
+            parts.append(
+                counted.values(facet=Value(name, output_field=CharField()), key=key)
+                .annotate(n=Count("pk", distinct=True))
+                .values_list("facet", "key", "n")
+            )
+        counts = {name: {} for name in self.specs}
+        if not parts:
+            return counts
+        union = parts[0].union(*parts[1:], all=True)
+        try:
+            sql, params = union.query.sql_with_params()
+        except EmptyResultSet:
+            return counts
+        with connections[union.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            for name, value, count in cursor.fetchall():
+                if value is not None:
+                    counts[name][value] = count
+        return counts
 
     def _shown(self, count, viewer):
         return shown_count(count, viewer) if self.small_counts else str(count)

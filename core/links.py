@@ -13,13 +13,19 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from .content_version import remember
+
 
 def site_root_url():
     """The site's base URL without a trailing slash, e.g. "https://jejaring.example.org"."""
+    # Asked for every absolute link on a page (canonical, alternates, og:image): kept under the content version.
+    root_url = remember("site-root-url", _default_site_root_url)
+    return root_url or settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def _default_site_root_url():
     site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
-    if site is not None:
-        return site.root_url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return site.root_url if site is not None else ""
 
 
 def absolute_url(path_or_url):

@@ -5,7 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+from .access import restrictions_of
 
 # --- Snippets and plain models --------------------------------------------------------------------
 
@@ -106,6 +108,14 @@ class BasePage(Page):
     @property
     def share_image(self):
         return self.social_image or self.listing_image
+
+    def get_view_restrictions(self):
+        # Asked for every page served (by Wagtail's hook and by core's): found among the restrictions kept under the
+        # content version, so a page without any costs no query. Wagtail itself looks up those under an alias.
+        restrictions = restrictions_of(self)
+        if restrictions is None:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(pk__in=[restriction.pk for restriction in restrictions])
 
 
 # --- Rate limits ---------------------------------------------------------------------------------------------

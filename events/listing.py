@@ -90,7 +90,7 @@ def event_index(request, index):
     when = PAST if request.GET.get("when") == PAST else "upcoming"
     user = request.user
     today = timezone.localdate()
-    everything = visible_events(user, index.locale).child_of(index)
+    everything = visible_events(user, index.locale_id).child_of(index)
 
     context = index.get_context(request)
     if view == CALENDAR:
@@ -111,9 +111,9 @@ def event_index(request, index):
             # A chosen month shows all of its events, whether they are over or not.
             in_view = in_month(everything, month).order_by("start", "pk")
         elif when == PAST:
-            in_view = past_events(user, index.locale).child_of(index)
+            in_view = past_events(user, index.locale_id).child_of(index)
         else:
-            in_view = upcoming_events(user, locale=index.locale).child_of(index)
+            in_view = upcoming_events(user, locale=index.locale_id).child_of(index)
         events = FACETS.filter(in_view, selected)
         context["events"] = Paginator(events, settings.EVENTS_PER_PAGE).get_page(request.GET.get("page"))
 

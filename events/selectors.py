@@ -11,10 +11,11 @@ from django.db.models.functions import Cast, Round
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from alumni.policy import card_queryset, profile_fields_for, visible_organisations, visible_profiles
 from core.access import viewable_pages
+from core.i18n import active_locale
 from core.links import absolute_url
 
 from .models import EventPage, FollowUpItem
@@ -23,8 +24,9 @@ OPEN_STATUSES = [FollowUpItem.Status.PLANNED, FollowUpItem.Status.IN_PROGRESS]
 
 
 def visible_events(user, locale=None):
-    """Live events of `locale` (the active language by default) that `user` may open, ready for cards."""
-    queryset = EventPage.objects.live().filter(locale=locale or Locale.get_active())
+    """Live events of `locale` (a Locale or its id; the active language by default) that `user` may open, ready for
+    cards."""
+    queryset = EventPage.objects.live().filter(locale=locale or active_locale())
     return viewable_pages(queryset, user).select_related("regency", "listing_image", "locale")
 
 

@@ -14,8 +14,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from alumni.charts import network_figures
+from core.access import public_pages
 from core.blocks import BaseStreamBlock, NavigationLinkBlock, PartnerLogoBlock, SocialLinkBlock
+from core.content_version import remember
 from core.facets import clean_value
+from core.i18n import localized
 from core.models import BasePage
 from events.models import EventIndexPage
 from events.selectors import plans_in_progress, upcoming_events
@@ -164,12 +167,11 @@ class NewsIndexPage(BasePage):
         verbose_name = _("news index")
 
     def get_articles(self):
+        # The cards show an image each (no authors, no topics): its renditions come with it.
         return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(NewsPage.objects.child_of(self).live())
             .select_related("locale", "feature_image", "listing_image")
-            .prefetch_related("authors", "tags")
+            .prefetch_related("feature_image__renditions", "listing_image__renditions")
             .order_by("-date", "-first_published_at", "-pk")
         )
 
@@ -184,12 +186,16 @@ class NewsIndexPage(BasePage):
                 slug=tag, website_newspagetag_items__content_object__in=articles
             ).first()
         context["articles"] = Paginator(articles, settings.NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        context["tags"] = (
+        context["tags"] = remember(f"news-topics:{self.pk}", self.topics)
+        return context
+
+    def topics(self):
+        """The 20 topics most used by the listed (public) articles, the same for every viewer."""
+        return list(
             Tag.objects.filter(website_newspagetag_items__content_object__in=self.get_articles())
             .annotate(count=models.Count("website_newspagetag_items", distinct=True))
             .order_by("-count", "name")[:20]
         )
-        return context
 
 
 class StandardPage(BasePage):
@@ -262,27 +268,31 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .select_related("locale", "feature_image", "listing_image")
-            .order_by("-date", "-first_published_at")[:3]
-        )
-        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
-        context["library"] = ResourceLibraryPage.objects.child_of(self).live().public().first()
-        context["featured_resources"] = (
-            ResourcePage.objects.descendant_of(self)
-            .live()
-            .public()
-            .select_related("resource_type", "locale")
-            .order_by("-first_published_at")[:4]
-        )
-        context["event_index"] = EventIndexPage.objects.child_of(self).live().public().first()
+        context.update(remember(f"home-sections:{self.pk}", self.public_sections))
         context["upcoming_events"] = list(upcoming_events(request.user, limit=3))
         context["plans_in_progress"] = list(plans_in_progress(request.user, limit=3))
         context["network_figures"] = network_figures(request.user)
         return context
+
+    def public_sections(self):
+        """What the home page shows every visitor alike, kept under the content version by `get_context`."""
+        return {
+            "hero_cta_page": localized(self.hero_cta_page) if self.hero_cta_page_id else None,
+            "latest_news": list(
+                public_pages(NewsPage.objects.descendant_of(self).live())
+                .select_related("locale", "feature_image", "listing_image")
+                .prefetch_related("feature_image__renditions", "listing_image__renditions")
+                .order_by("-date", "-first_published_at")[:3]
+            ),
+            "news_index": NewsIndexPage.objects.child_of(self).live().first(),
+            "library": public_pages(ResourceLibraryPage.objects.child_of(self).live()).first(),
+            "featured_resources": list(
+                public_pages(ResourcePage.objects.descendant_of(self).live())
+                .select_related("resource_type", "locale")
+                .order_by("-first_published_at")[:4]
+            ),
+            "event_index": public_pages(EventIndexPage.objects.child_of(self).live()).first(),
+        }
 
 
 # --- Settings ------------------------------------------------------------------------------------

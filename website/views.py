@@ -6,10 +6,11 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.access import viewable_pages
 from core.facets import read_query
+from core.i18n import active_locale
 from core.links import absolute_url
 from core.pagecache import public_page
 from core.search import search_text
@@ -17,7 +18,7 @@ from core.search import search_text
 
 def searchable_pages(user):
     """Live pages of the current language that `user` may open (members also see members-only pages)."""
-    return viewable_pages(Page.objects.live().filter(locale=Locale.get_active()), user)
+    return viewable_pages(Page.objects.live().filter(locale=active_locale()), user)
 
 
 @require_GET

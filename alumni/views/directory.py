@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.access import viewable_pages
 from core.facets import read_query
+from core.i18n import active_locale
 from core.pagecache import public_page
 
 from ..charts import network_figures
@@ -139,7 +140,7 @@ def _modules(cohort, user):
     """The cohort's modules the viewer may open, in the current language when translated."""
     taught = cohort.modules.all()
     pages = viewable_pages(Page.objects.live().filter(translation_key__in=taught.values("translation_key")), user)
-    active = Locale.get_active().pk
+    active = active_locale().pk
     by_key = {}
     for page in pages.order_by("path"):
         if page.translation_key not in by_key or page.locale_id == active:

@@ -139,7 +139,10 @@ def test_home_query_count_does_not_grow_with_events_plans_and_alumni(client, set
     settings.PAGE_CACHE_SECONDS = 0  # the page drawn afresh each time, not served from the page cache
 
     def measure():
-        client.get("/")  # warm the caches (site root paths, content types)
+        # Warm the caches (site root paths, content types); the first request also makes the site settings row,
+        # which changes the content version, and the second keeps what is remembered under the new one.
+        client.get("/")
+        client.get("/")
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/").status_code == 200
         return len(queries)

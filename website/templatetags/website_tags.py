@@ -3,19 +3,47 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
+from core.access import public_pages
+from core.content_version import remember
 from core.links import absolute_url
-from website.models import Footer, HomePage
+from website.models import Footer, HomePage, SiteSettings
 
 register = template.Library()
 
 
-def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    root = site.root_page if site else None
-    if root is None:
+def _site(request):
+    """`Site.find_for_request`, whose answer Wagtail keeps on the request (`_wagtail_site`, where every `pageurl`
+    looks): found once per content version and address instead of once per request."""
+    if request is None:
         return None
-    return root.localized
+    if not hasattr(request, "_wagtail_site"):
+        address = f"{request._get_raw_host()}:{request.get_port()}"
+        request._wagtail_site = remember(f"site-for:{address}", lambda: Site.find_for_request(request))
+    return request._wagtail_site
+
+
+def _site_root(request):
+    """The site's home page in the active language."""
+    site = _site(request)
+    if site is None:
+        return None
+    return remember(f"site-root:{site.pk}:{get_language()}", lambda: site.root_page.localized)
+
+
+def _translations(page):
+    """{language code: the live, public translation of `page` (itself included)}."""
+
+    def compute():
+        translations = public_pages(page.get_translations(inclusive=True).live()).select_related("locale")
+        return {translation.locale.language_code: translation for translation in translations}
+
+    return remember(f"translations:{page.translation_key}", compute)
+
+
+def _home_of(code):
+    return remember(f"home-of:{code}", lambda: HomePage.objects.live().filter(locale__language_code=code).first())
 
 
 @register.simple_tag(takes_context=True)
@@ -24,17 +52,14 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+    translations = _translations(page) if isinstance(page, Page) and page.pk else {}
     links = []
     for code, name in settings.LANGUAGES:
         url = None
         if code in translations:
             url = translations[code].get_url(request=request)
         elif isinstance(page, Page):
-            home = HomePage.objects.live().filter(locale__language_code=code).first()
+            home = _home_of(code)
             url = home.get_url(request=request) if home else None
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
@@ -46,12 +71,17 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children marked "show in menus"; `current` is "page" or "true" for the current section."""
-    root = _site_root(context.get("request"))
+    request = context.get("request")
+    root = _site_root(request)
     if root is None:
         return []
+
+    def compute():
+        return list(public_pages(root.get_children().live().in_menu().filter(locale=Locale.get_active())))
+
     page = context.get("page")
     items = []
-    for child in root.get_children().live().public().in_menu().filter(locale=Locale.get_active()):
+    for child in remember(f"main-menu:{root.pk}", compute):
         current = ""
         if isinstance(page, Page):
             if page.pk == child.pk:
@@ -69,17 +99,47 @@ def home_page(context):
 
 @register.simple_tag
 def footer():
-    return (
-        Footer.objects.filter(locale=Locale.get_active()).first()
-        or Footer.objects.filter(locale=Locale.get_default()).first()
-    )
+    """The footer of the active language (else the default one's), drawn once per content version: its text as
+    HTML and each link as HTML."""
+
+    def compute():
+        found = (
+            Footer.objects.filter(locale=Locale.get_active()).first()
+            or Footer.objects.filter(locale=Locale.get_default()).first()
+        )
+        if found is None:
+            return None
+        return {"text": richtext(found.text) if found.text else "", "links": [block.render() for block in found.links]}
+
+    return remember(f"footer:{get_language()}", compute)
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """The site's contact details, social links and partner logos (`SiteSettings`), the blocks drawn as HTML, kept
+    once per content version and language."""
+    site = _site(context.get("request"))
+    if site is None:
+        return None
+
+    def compute():
+        found = SiteSettings.for_site(site)
+        return {
+            "contact_email": found.contact_email,
+            "contact_phone": found.contact_phone,
+            "address": found.address,
+            "social_links": [block.render() for block in found.social_links],
+            "partner_logos": [block.render() for block in found.partner_logos],
+        }
+
+    return remember(f"site-settings:{site.pk}:{get_language()}", compute)
 
 
 @register.simple_tag
 def breadcrumbs(page):
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).live())
+    return remember(f"breadcrumbs:{page.pk}", lambda: list(page.get_ancestors().filter(depth__gt=1).live()))
 
 
 @register.filter
