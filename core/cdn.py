@@ -51,15 +51,20 @@ def handed_out(url):
 
 
 def content_changed():
-    """Called with every change of the content version: one purge task for a burst of changes."""
-    if not enabled():
-        return
+    """Called with every change of the content version: once the change is committed, one purge task for a burst of
+    changes (a rolled-back change schedules nothing)."""
+    if enabled():
+        transaction.on_commit(schedule_purge)
+
+
+def schedule_purge():
     try:
         scheduled = content_version.page_cache().add(PENDING, 1, timeout=60)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - the CDN keeps pages at most CDN_CACHE_SECONDS
+        logger.warning("Could not schedule a CDN purge.", exc_info=True)
         return
     if scheduled:
-        transaction.on_commit(lambda: purge_handed_out.enqueue())
+        purge_handed_out.enqueue()
 
 
 @task()

@@ -98,7 +98,16 @@ def address(meta):
     """The page's address as the visitor asked for it."""
     query = meta.get("QUERY_STRING", "")
     path = f"{meta.get('SCRIPT_NAME', '')}{meta.get('PATH_INFO', '')}"
-    return f"{scheme(meta)}://{meta.get('HTTP_HOST', '')}{path}{'?' if query else ''}{query}"
+    return f"{scheme(meta)}://{host(meta)}{path}{'?' if query else ''}{query}"
+
+
+def host(meta):
+    """The host as Django's `get_host` reads it (without its check: a host it refuses never has a page kept)."""
+    if meta.get("HTTP_HOST"):
+        return meta["HTTP_HOST"]
+    name, port = meta.get("SERVER_NAME", ""), str(meta.get("SERVER_PORT", ""))
+    default = "443" if scheme(meta) == "https" else "80"
+    return name if port in ("", default) else f"{name}:{port}"
 
 
 def entry_key(meta, version):

@@ -9,7 +9,9 @@ import gzip
 import hashlib
 import re
 import sys
+import threading
 import uuid
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from io import BytesIO
 
 import pytest
@@ -464,3 +466,64 @@ def test_the_page_is_marked_scripted_before_it_is_drawn_by_the_one_script_the_po
     digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
     assert f"'sha256-{digest}'" in response["Content-Security-Policy"]
     assert text(response).index("<script>") < text(response).index("</head>")
+
+
+# --- A CDN in front (core.cdn) ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cdn(settings):
+    """A CDN's purge endpoint (an HTTP server taking PURGE requests, as Varnish or nginx do), configured as production
+    configures it from FRONTEND_CACHE_PURGE_URL."""
+    purged = []
+
+    class Purge(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+            purged.append((self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Purge)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.CDN_CACHE_SECONDS = 300
+    settings.WAGTAILFRONTENDCACHE = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    yield purged
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("page_cache", ["redis"], indirect=True)
+def test_a_change_purges_from_the_cdn_every_page_it_may_keep_and_no_page_with_people(
+    page_cache, home, news_index, cdn, django_capture_on_commit_callbacks
+):
+    ProfileFactory(full_name="Rahmat Hidayat", visible=Visibility.PUBLIC)
+    for path in ("/", news_index.url, "/alumni/"):
+        served_from_cache(path)
+    assert "s-maxage=300" in get("/")["Cache-Control"] and "public" in get("/")["Cache-Control"]
+    assert "private" in get("/alumni/")["Cache-Control"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        footer = Footer.objects.first() or Footer.objects.create(text="")
+        footer.text = "<p>Sekretariat pindah ke Cilegon</p>"
+        footer.save()
+    assert {path for _, path in cdn} == {"/", news_index.url}
+    assert {host for host, _ in cdn} == {"testserver"}
+
+
+def test_deploy_checks_warn_of_a_cdn_that_nothing_purges(settings):
+    from core.checks import production_settings
+
+    settings.CDN_CACHE_SECONDS = 300
+    settings.WAGTAILFRONTENDCACHE = {}
+    settings.REDIS_URL = ""
+    ids = {warning.id for warning in production_settings(None)}
+    assert {"core.W004", "core.W005"} <= ids
