@@ -278,16 +278,17 @@ def remember(name, compute, timeout=None):
         return compute()
     key = f"remember:{release()}:{version}:{name}"
     try:
-        value = page_cache().get(key)
+        kept = page_cache().get(key)  # a 1-tuple, so that None is kept too
     except Exception:  # noqa: BLE001
         failed(f"looking up {name}")
         return compute()
-    if value is None:
-        value = compute()
-        try:
-            page_cache().set(key, value, timeout or settings.PAGE_CACHE_SECONDS or 600)
-        except Exception:  # noqa: BLE001
-            failed(f"keeping {name}")
+    if kept is not None:
+        return kept[0]
+    value = compute()
+    try:
+        page_cache().set(key, (value,), timeout or settings.PAGE_CACHE_SECONDS or 600)
+    except Exception:  # noqa: BLE001
+        failed(f"keeping {name}")
     return value
 
 
