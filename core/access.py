@@ -21,7 +21,16 @@ def is_member(user):
     """A logged-in alumnus or partner account verified by staff (or staff themselves)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    return user.is_staff or user.has_perm(MEMBER_PERMISSION)
+    return user.is_staff or user.is_superuser or MEMBER_PERMISSION in permissions(user)
+
+
+def permissions(user):
+    """`user`'s permissions ("app.codename", their own and their groups'), kept under the content version (giving or
+    taking a permission or a group is a write): every page asks whether its viewer is a member and whether they owe a
+    second factor, which would otherwise cost two queries a page."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return remember(f"permissions:{user.pk}", lambda: frozenset(user.get_all_permissions()))
 
 
 def is_staff(user):
@@ -163,4 +172,4 @@ def needs_second_factor(user):
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return not PERSONAL_DATA_PERMISSIONS.isdisjoint(user.get_all_permissions())
+    return not PERSONAL_DATA_PERMISSIONS.isdisjoint(permissions(user))

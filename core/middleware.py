@@ -12,8 +12,10 @@ from django.shortcuts import redirect, resolve_url
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from .access import is_member, needs_second_factor
+from .content_version import remember
 
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -28,6 +30,20 @@ class RefuseControlCharactersInPathMiddleware:
     def __call__(self, request):
         if CONTROL_CHARACTER.search(request.path_info):
             raise Http404
+        return self.get_response(request)
+
+
+class SiteMiddleware:
+    """Finds the Wagtail Site of a request once per content version and address, before Wagtail's page view and every
+    `pageurl` ask for it (Wagtail keeps its answer on the request as `_wagtail_site`, and asks the database once a
+    request otherwise)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        address = f"{request.get_host()}:{request.get_port()}"
+        request._wagtail_site = remember(f"site-for:{address}", lambda: Site.find_for_request(request))
         return self.get_response(request)
 
 

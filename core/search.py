@@ -84,11 +84,15 @@ def looks_personal(query):
 
 def count_query(query):
     """Add one to today's count of `query`, for the editors' search promotions (Wagtail's Query, QueryDailyHits);
-    nothing about who searched is kept, and a query that looks like personal data is not kept at all."""
+    nothing about who searched is kept, and a query that looks like personal data is not kept at all. Returns the
+    stored query (whose promotions the results show), or None."""
     from wagtail.contrib.search_promotions.models import Query
 
     if query and not looks_personal(query):
-        Query.get(query).add_hit()
+        stored = Query.get(query)
+        stored.add_hit()
+        return stored
+    return None
 
 
 def promoted_query(query):

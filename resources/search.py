@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.search.query import Or, Phrase, PlainText
 
+from core.content_version import remember
 from core.facets import ChoiceFacet, Facets, RelatedFacet, ValueFacet
 from core.models import Region
 from core.search import search_text
@@ -31,8 +32,7 @@ def expand_synonyms(query):
     phrases as `core.search.search_text` leaves them)."""
     lowered = query.lower()
     extra = []
-    for synonym in SearchSynonym.objects.all():
-        terms = synonym.term_list()
+    for terms in remember("search-synonyms", lambda: [synonym.term_list() for synonym in SearchSynonym.objects.all()]):
         if any(_contains_term(lowered, term.lower()) for term in terms):
             extra.extend(term for term in terms if not _contains_term(lowered, term.lower()))
     expanded = PlainText(query)

@@ -3,6 +3,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +18,7 @@ from core.search import count_query, promoted_query, search_text, snippet
 from core.views import TableImportView
 
 from .importing import ResourceImportError, find_library, import_resources_data
-from .models import ResourceDocument, ResourcePage
+from .models import ResourceDocument, ResourceFile, ResourcePage
 from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, expand_synonyms
 
 
@@ -36,6 +37,7 @@ def library_search(request, library):
 
     ranked_ids = None
     synonyms = []
+    stored_query = None
     if query:
         ranked_ids = []
         if search_text(query):  # a query of quotes only finds nothing
@@ -44,7 +46,7 @@ def library_search(request, library):
             found_in_restricted_files = _pages_by_restricted_file_text(base, expanded, request.user)
             ranked_ids += [pk for pk in found_in_restricted_files if pk not in ranked_ids]
         base = base.filter(pk__in=ranked_ids)
-        count_query(query)
+        stored_query = count_query(query)
 
     facets = FACETS.counts(base, selected)
     results = FACETS.filter(base, selected)
@@ -65,7 +67,7 @@ def library_search(request, library):
         {"page": page, "snippet": snippet(_searchable_text(page, hidden), terms) if query else ""}
         for page in page_obj.object_list
     ]
-    promotions = _promotions(query, request.user) if query else []
+    promotions = _promotions(query, request.user, stored_query) if query else []
     context = library.get_context(request)
     context.update(
         {
@@ -85,9 +87,8 @@ def library_search(request, library):
 
 
 def _with_related(queryset):
-    return queryset.select_related("locale", "resource_type", "cover_image").prefetch_related(
-        "tags", "regions", "files__document"
-    )
+    files = Prefetch("files", queryset=ResourceFile.objects.select_related("document"))
+    return queryset.select_related("locale", "resource_type", "cover_image").prefetch_related("tags", "regions", files)
 
 
 def _searchable_text(page, hidden_collections):
@@ -120,8 +121,8 @@ def _pages_by_restricted_file_text(pages, query, user):
     return list(pages.filter(files__document__in=document_ids).distinct().values_list("pk", flat=True))
 
 
-def _promotions(query, user):
-    stored = promoted_query(query)
+def _promotions(query, user, stored=None):
+    stored = stored or promoted_query(query)
     if stored is None:
         return []
     promoted = stored.editors_picks.select_related("page").order_by("sort_order")

@@ -43,14 +43,14 @@ PAGES = {
 # Still over the budget here (SQLite, these factories): a member's session, account and permissions cost four
 # queries of their own, and the library's results prefetch their topics, regions and files. Strict, so each mark goes
 # once the page fits; the count is constant for all of them.
-OVER_BUDGET = {
-    ("visitor", "organisation"),
-    ("visitor", "cohort"),
-    ("visitor", "events"),
-    ("visitor", "library"),
-    ("visitor", "library search"),
-    *(("member", name) for name in PAGES if name not in {"cohorts", "site search"}),
-}
+# The library's search still costs more: routing to the library page (3), the search, its facets, the results with
+# their topics, regions and files, the editors' promotions and today's count of the query (15 for a visitor, 17 for
+# a member); constant as the library grows (the test below).
+OVER_BUDGET = {("visitor", "library search"), ("member", "library search")}
+# Site search draws each result as its own page type: one query per type among the results, so it grows with the
+# kinds of page found (at most the number of page types), not with their number.
+GROWS_WITH_PAGE_TYPES = {"site search"}
+PAGE_TYPES_FOUND = ("news article", "resource")  # what the site search's query finds in add_items
 
 
 @pytest.fixture
@@ -127,7 +127,8 @@ def test_listing_stays_within_the_query_budget_whatever_the_number_of_items(clie
     few = count_queries(client, PAGES[name])
     add_items(site, 8)
     many = count_queries(client, PAGES[name])
-    assert many == few
+    if name not in GROWS_WITH_PAGE_TYPES:
+        assert many == few
     assert many <= QUERY_BUDGET
 
 
@@ -138,4 +139,8 @@ def test_listing_query_count_does_not_grow_with_the_number_of_items(client, sett
     add_items(site, 2)
     few = count_queries(client, PAGES[name])
     add_items(site, 8)
-    assert count_queries(client, PAGES[name]) == few
+    many = count_queries(client, PAGES[name])
+    if name in GROWS_WITH_PAGE_TYPES:
+        assert many <= few + len(PAGE_TYPES_FOUND)
+    else:
+        assert many == few

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     # Serves anonymous visitors' pages from the cache: after what decides the language and the CSRF cookie, before
     # anything that reads the database.
     "core.pagecache.PageCacheMiddleware",
+    "core.middleware.SiteMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "core.middleware.SessionIdleTimeoutMiddleware",
     "core.middleware.SecondFactorMiddleware",

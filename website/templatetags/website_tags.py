@@ -14,14 +14,8 @@ register = template.Library()
 
 
 def _site(request):
-    """`Site.find_for_request`, whose answer Wagtail keeps on the request (`_wagtail_site`, where every `pageurl`
-    looks): found once per content version and address instead of once per request."""
-    if request is None:
-        return None
-    if not hasattr(request, "_wagtail_site"):
-        address = f"{request._get_raw_host()}:{request.get_port()}"
-        request._wagtail_site = remember(f"site-for:{address}", lambda: Site.find_for_request(request))
-    return request._wagtail_site
+    """The request's Site (core.middleware.SiteMiddleware found it)."""
+    return None if request is None else Site.find_for_request(request)
 
 
 def _site_root(request):
