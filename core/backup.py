@@ -25,6 +25,8 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
+from . import content_version
+
 DATABASE_DUMP = "database.dump"
 DATABASE_SQLITE = "database.sqlite3"
 MEDIA_ARCHIVE = "media.tar.gz"
@@ -194,6 +196,8 @@ def restore(source):
     else:
         connection.close()
         shutil.copyfile(source / DATABASE_SQLITE, connection.settings_dict["NAME"])
+    # The restored rows were written outside Django's connection: pages and pieces kept before are out of date.
+    content_version.bump()
 
     if unpack_media:
         media_root = Path(settings.MEDIA_ROOT)

@@ -61,9 +61,10 @@ IGNORED_TABLES = frozenset(
         "wagtailusers_userprofile",
     }
 )
-# Columns that may lag behind on a cached page for as long as PAGE_CACHE_SECONDS: a download counted changes no
-# other page, and counting one must not empty the cache of every page while a link goes round.
-IGNORED_UPDATES = frozenset({("resources_resourcedocument", "download_count")})
+# Updates of these columns alone leave the version alone: a download count may lag behind on a kept page for as long
+# as PAGE_CACHE_SECONDS (counting one must not empty the cache of every page while a link goes round), and no page
+# shows when someone last logged in (each login would empty the cache).
+IGNORED_UPDATES = frozenset({("resources_resourcedocument", "download_count"), ("members_user", "last_login")})
 
 READ_ONLY = frozenset(
     {"select", "savepoint", "release", "rollback", "begin", "commit", "set", "show", "pragma", "explain"}
@@ -113,16 +114,18 @@ SKIPPED_FOLDERS = frozenset({".venv", ".git", "node_modules", "media", ".test-me
 
 @functools.cache
 def release():
-    """A fingerprint of the code, templates and translations this process runs (names, sizes and times of change)
-    and of the static files' manifest: kept pages and pieces are keyed by it, so a new release never serves what the
-    previous one drew."""
+    """A fingerprint of the code, templates and translations this process runs and of the static files' manifest
+    (their contents, so every app server of one release agrees): kept pages and pieces are keyed by it, so a new
+    release never serves what the previous one drew."""
     digest = hashlib.blake2b(digest_size=8)
     for folder, folders, files in os.walk(settings.BASE_DIR):
         folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS and not name.startswith("."))
         for name in sorted(files):
             if name.endswith(SOURCE_SUFFIXES) or name == "staticfiles.json":
-                stat = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, settings.BASE_DIR).encode())
+                with open(path, "rb") as file:
+                    digest.update(file.read())
     return digest.hexdigest()
 
 

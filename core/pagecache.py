@@ -19,10 +19,12 @@ import hashlib
 import re
 
 from django.conf import settings
+from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
@@ -95,10 +97,17 @@ def language(meta):
 
 
 def address(meta):
-    """The page's address as the visitor asked for it."""
+    """The page's address as the visitor asked for it, its path as Django decodes it (`meta` is Django's META, or a
+    WSGI environment passed through `as_django_reads_it`), percent-encoded again."""
     query = meta.get("QUERY_STRING", "")
-    path = f"{meta.get('SCRIPT_NAME', '')}{meta.get('PATH_INFO', '')}"
+    path = escape_uri_path(f"{get_script_name(meta)}{meta.get('PATH_INFO', '')}")
     return f"{scheme(meta)}://{host(meta)}{path}{'?' if query else ''}{query}"
+
+
+def as_django_reads_it(environ):
+    """The WSGI environment with its path decoded as Django decodes it (the server hands over the raw bytes as
+    latin-1), so that a page is found under the key the middleware kept it under."""
+    return {**environ, "PATH_INFO": get_path_info(environ)}
 
 
 def host(meta):
@@ -115,6 +124,16 @@ def entry_key(meta, version):
     in `serve_from_cache`, and after, in the middleware). A host Django refuses never gets a page kept under it."""
     kept = f"{address(meta)}|{language(meta)}".encode("utf-8", "surrogateescape")
     return f"page:{content_version.release()}:{version}:{hashlib.blake2b(kept, digest_size=16).hexdigest()}"
+
+
+def matches(if_none_match, etag):
+    """Whether an If-None-Match names `etag` (weak comparison, as for a GET)."""
+    if not if_none_match:
+        return False
+    wanted = etag.removeprefix("W/")
+    return if_none_match.strip() == "*" or wanted in {
+        tag.strip().removeprefix("W/") for tag in if_none_match.split(",")
+    }
 
 
 def accepts_gzip(request):
@@ -178,14 +197,16 @@ class PageCacheMiddleware:
             if not tokens or any(token in body for token in tokens):
                 return False  # the token is used where it cannot be replaced
         headers = [(name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS]
-        etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
+        # Weak: the same page, compressed or not (GZipMiddleware would weaken a strong one on the way out anyway).
+        etag = f'W/"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
         entry = {
             "status": response.status_code,
             "headers": headers,
             "body": body,
             "gzip": None if csrf else gzip.compress(body, compresslevel=6, mtime=0),
             "csrf": csrf,
-            "shared": request.page_cache_kind == "shared" and not csrf,
+            # A CDN keeps only pages without a query string, so what it may hold stays a list of pages.
+            "shared": request.page_cache_kind == "shared" and not csrf and not request.META.get("QUERY_STRING"),
             "etag": None if csrf else etag,
         }
         expires = content_version.horizon()
@@ -230,11 +251,11 @@ class PageCacheMiddleware:
     def serve(request, entry):
         if entry["shared"]:
             cdn.handed_out(address(request.META))
-        if entry["etag"] and request.META.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
+        if entry["etag"] and matches(request.META.get("HTTP_IF_NONE_MATCH"), entry["etag"]):
             response = HttpResponseNotModified()
             response["ETag"] = entry["etag"]
             cache_control(response, entry)
-            patch_vary_headers(response, ("Accept-Encoding",))
+            patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
             response["X-Cache"] = "HIT"
             return response
         if entry["csrf"]:
@@ -249,7 +270,8 @@ class PageCacheMiddleware:
             response[name] = value
         if entry["etag"]:
             response["ETag"] = entry["etag"]
-        patch_vary_headers(response, ("Accept-Encoding",))
+        # Who has a session gets another page: a cache in front that honours Vary keeps them apart.
+        patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
         response["X-Cache"] = "HIT"
         return response
 
@@ -292,12 +314,14 @@ PER_ANSWER_HEADERS = frozenset({"content-encoding", "content-length", "etag", "x
 def final_headers(response):
     headers = [(name, value) for name, value in response.items() if name.lower() not in PER_ANSWER_HEADERS]
     vary = [word.strip() for word in response.get("Vary", "").split(",") if word.strip()]
-    if "accept-encoding" not in {word.lower() for word in vary}:
-        vary.append("Accept-Encoding")
+    for word in ("Cookie", "Accept-Encoding"):
+        if word.lower() not in {seen.lower() for seen in vary}:
+            vary.append(word)
     return [*headers, ("Vary", ", ".join(vary))]
 
 
 def serve_kept_page(environ, start_response):
+    environ = as_django_reads_it(environ)
     cookies = COOKIE_NAME.findall(environ.get("HTTP_COOKIE", ""))
     if not request_allows_cache(environ, cookies):
         return None
@@ -317,7 +341,7 @@ def serve_kept_page(environ, start_response):
     headers = [*entry["final_headers"], ("X-Cache", "HIT")]
     if entry["etag"]:
         headers.append(("ETag", entry["etag"]))
-    if entry["etag"] and environ.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
+    if entry["etag"] and matches(environ.get("HTTP_IF_NONE_MATCH"), entry["etag"]):
         kept = {"cache-control", "etag", "vary", "content-location", "date", "expires"}
         start_response(STATUS_LINES[304], [(name, value) for name, value in headers if name.lower() in kept])
         return [b""]

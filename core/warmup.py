@@ -1,8 +1,7 @@
 """Work a new server process does once, before it takes visitors: without it the first visitor after a restart waits
 while templates are compiled, translations read, URL patterns built and Wagtail's per-process caches filled.
 
-gunicorn runs it in its master process (deploy/gunicorn.conf.py, `preload_app`), whose workers are then forked warm,
-also those that replace a worker after `max_requests`.
+gunicorn runs it in each worker before the worker takes requests (deploy/gunicorn.conf.py, `post_worker_init`).
 """
 
 import contextlib

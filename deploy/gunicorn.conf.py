@@ -21,16 +21,14 @@ keepalive = 5
 # served from the page cache are cheap, so the count is high: a worker lives minutes, not seconds, under load.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = max_requests // 10
-# The app is loaded, and warmed up (core.warmup), once in the master process: workers, also those that replace one
-# after max_requests, are forked ready and answer their first visitor as fast as their thousandth.
-preload_app = True
 
 
-def when_ready(server):
+def post_worker_init(worker):
+    """Each worker warms up (core.warmup) before it takes a request, so its first visitor, also after a restart or a
+    reload (HUP loads new code), waits no longer than its thousandth."""
     from core.warmup import warm_up
-    from website.wsgi import application
 
-    warm_up(application)
+    warm_up(worker.wsgi)
 
 
 # gunicorn 27's control socket (in the home folder) is not used: supervisord or systemd controls the server.

@@ -268,7 +268,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(remember(f"home-sections:{self.pk}", self.public_sections))
+        # A preview draws the editor's unsaved draft: never kept where visitors' pages would find it.
+        if getattr(request, "is_preview", False):
+            context.update(self.public_sections())
+        else:
+            context.update(remember(f"home-sections:{self.pk}", self.public_sections))
         context["upcoming_events"] = list(upcoming_events(request.user, limit=3))
         context["plans_in_progress"] = list(plans_in_progress(request.user, limit=3))
         context["network_figures"] = network_figures(request.user)

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 from wagtail.images import get_image_model
@@ -83,7 +84,7 @@ def directory(request):
 
 
 @require_GET
-@private
+@cache_control(private=True, no_cache=True)  # not kept: a kept answer would tell others which names were typed
 def autocomplete(request):
     """Names of alumni the visitor may see, and of organisations, that contain the typed text."""
     query = read_query(request.GET, 50)

@@ -527,3 +527,45 @@ def test_deploy_checks_warn_of_a_cdn_that_nothing_purges(settings):
     settings.REDIS_URL = ""
     ids = {warning.id for warning in production_settings(None)}
     assert {"core.W004", "core.W005"} <= ids
+
+
+# --- Found in review --------------------------------------------------------------------------------------------------
+
+
+def test_a_preview_never_puts_the_editors_draft_on_the_public_page(page_cache, home, news_index):
+    other = StandardPageFactory(parent=home, title="Tentang kami", slug="tentang")
+    home.hero_cta_page = news_index
+    home.save_revision().publish()
+    served_from_cache("/")
+    StandardPageFactory(parent=home, title="Halaman lain", slug="lain")  # a write: pieces are drawn again
+    draft = type(home).objects.get(pk=home.pk)
+    draft.hero_cta_page = other
+    preview = draft.make_preview_request()
+    assert other.url in preview.content.decode()
+    public = text(get("/"))
+    assert news_index.url in public and f'href="{other.url}"' not in public.split("<main")[1].split("</main>")[0]
+
+
+def test_a_login_does_not_empty_the_cache(page_cache, home, owner):
+    served_from_cache("/")
+    Client().force_login(owner)
+    assert get("/")["X-Cache"] == "HIT"
+
+
+def test_a_page_is_found_only_under_its_own_address_however_the_path_is_encoded(page_cache, home, wsgi):
+    StandardPageFactory(parent=home, title="Kafe", slug="kafé")
+    for _ in range(3):
+        status, headers, _ = call(wsgi, "/kaf\xc3\xa9/")  # /kafé/ as the server hands over UTF-8 bytes
+    assert (status, headers["X-Cache"]) == ("200 OK", "HIT")
+    status, headers, _ = call(wsgi, "/kaf\xe9/")  # the latin-1 byte: another address, which names no page
+    assert status.startswith("404")
+
+
+def test_the_etag_of_the_answer_that_kept_the_page_is_honoured_too(page_cache, home):
+    served_from_cache("/")
+    content_version.bump()
+    first = get("/", HTTP_ACCEPT_ENCODING="gzip")  # drawn, compressed on the way out, and kept
+    assert first["X-Cache"] == "MISS" and first["Content-Encoding"] == "gzip"
+    again = get("/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert (again.status_code, again["X-Cache"]) == (304, "HIT")
+    assert "Cookie" in get("/")["Vary"]
