@@ -286,7 +286,10 @@ def check_pages(server, pages, mode):
     """Every page answers 200 to a visitor; warm, its second answer comes from the page cache. Problems, as text."""
     problems = []
     for name, path in pages:
+        started = time.monotonic()
         first = server.get(path)
+        # Cold start: the first answer of a page after gunicorn started (its workers warm up before they take one).
+        say(f"  {mode:<4} {path}: first answer after the start in {(time.monotonic() - started) * 1000:.0f} ms")
         second = server.get(path)
         headers = {key: value for key, value in second.getheaders() if key.lower() in SHOWN_HEADERS}
         say(
