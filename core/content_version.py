@@ -28,6 +28,7 @@ from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 from django.utils import timezone
+from django_tasks.signals import task_finished
 
 logger = logging.getLogger(__name__)
 
@@ -225,9 +226,14 @@ def bump():
 CHANGE_LISTENERS = []
 
 
-def record_unrecorded_change():
+def record_unrecorded_change(**kwargs):
+    """Record a change this process could not record earlier. Pages call it before each use of the cache; the task
+    worker after each task (it may not write again for a long time)."""
     if _unrecorded_change:
         bump()
+
+
+task_finished.connect(record_unrecorded_change, dispatch_uid="record_unrecorded_change")
 
 
 def _bump_now_and_on_commit(connection):
