@@ -1,3 +1,4 @@
+import contextlib
 import re
 import time
 from functools import wraps
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
+from django.db import DatabaseError
 from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
@@ -43,7 +45,9 @@ class SiteMiddleware:
 
     def __call__(self, request):
         address = f"{request.get_host()}:{request.get_port()}"
-        request._wagtail_site = remember(f"site-for:{address}", lambda: Site.find_for_request(request))
+        # The database down: left to the view, which answers it (a 503 page, /healthz/'s report).
+        with contextlib.suppress(DatabaseError):
+            request._wagtail_site = remember(f"site-for:{address}", lambda: Site.find_for_request(request))
         return self.get_response(request)
 
 
