@@ -21,10 +21,19 @@ import re
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import get_token
+from django.http.cookie import parse_cookie
+from django.middleware.csrf import (
+    CSRF_ALLOWED_CHARS,
+    CSRF_SECRET_LENGTH,
+    _get_new_csrf_string,
+    _mask_cipher_secret,
+    get_token,
+)
+from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import escape_uri_path
+from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
@@ -278,15 +287,15 @@ class PageCacheMiddleware:
 
 # --- Hits without Django ---------------------------------------------------------------------------------------------
 
-COOKIE_NAME = re.compile(r"(?:^|;)\s*([^=;\s]+)\s*=")
 STATUS_LINES = {200: "200 OK", 304: "304 Not Modified"}
 
 
 def serve_from_cache(application):
-    """The WSGI application, with kept pages served before Django is reached: the same rules as the middleware, minus
-    the work of building a request and running the middleware. A page with a form (its CSRF token is put in per
-    visitor) and anything not kept goes through Django as usual. Pages are kept by the middleware; when one is, this
-    adds the headers that the outer middleware gave it on the way out."""
+    """The WSGI application, with kept pages served before Django is reached: the same rules as the middleware (the
+    cookies read by Django's own parser), minus the work of building a request and running the middleware; a page
+    with a form gets the visitor's CSRF token, and a CSRF cookie when they had none, as CsrfViewMiddleware gives
+    them. Anything not kept goes through Django as usual. Pages are kept by the middleware; when one is, this adds
+    the headers that the outer middleware gave it on the way out."""
 
     def wsgi(environ, start_response):
         if settings.PAGE_CACHE_SECONDS:
@@ -320,9 +329,34 @@ def final_headers(response):
     return [*headers, ("Vary", ", ".join(vary))]
 
 
+def csrf_secret(cookies):
+    """The visitor's CSRF secret, as CsrfViewMiddleware would take it from their cookie; None if they have none (or
+    one Django would replace)."""
+    secret = cookies.get(settings.CSRF_COOKIE_NAME, "")
+    if len(secret) == CSRF_SECRET_LENGTH and all(character in CSRF_ALLOWED_CHARS for character in secret):
+        return secret
+    return None
+
+
+def csrf_cookie_header(secret):
+    """The Set-Cookie header CsrfViewMiddleware sends with a new secret."""
+    response = HttpResponse()
+    response.set_cookie(
+        settings.CSRF_COOKIE_NAME,
+        secret,
+        max_age=settings.CSRF_COOKIE_AGE,
+        domain=settings.CSRF_COOKIE_DOMAIN,
+        path=settings.CSRF_COOKIE_PATH,
+        secure=settings.CSRF_COOKIE_SECURE,
+        httponly=settings.CSRF_COOKIE_HTTPONLY,
+        samesite=settings.CSRF_COOKIE_SAMESITE,
+    )
+    return ("Set-Cookie", response.cookies[settings.CSRF_COOKIE_NAME].OutputString())
+
+
 def serve_kept_page(environ, start_response):
     environ = as_django_reads_it(environ)
-    cookies = COOKIE_NAME.findall(environ.get("HTTP_COOKIE", ""))
+    cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
     if not request_allows_cache(environ, cookies):
         return None
     content_version.record_unrecorded_change()
@@ -334,7 +368,7 @@ def serve_kept_page(environ, start_response):
     except Exception:  # noqa: BLE001
         content_version.failed("looking up a page")
         return None
-    if entry is None or entry["csrf"] or "final_headers" not in entry:
+    if entry is None or "final_headers" not in entry or (entry["csrf"] and settings.CSRF_USE_SESSIONS):
         return None
     if entry["shared"]:
         cdn.handed_out(address(environ))
@@ -345,7 +379,18 @@ def serve_kept_page(environ, start_response):
         kept = {"cache-control", "etag", "vary", "content-location", "date", "expires"}
         start_response(STATUS_LINES[304], [(name, value) for name, value in headers if name.lower() in kept])
         return [b""]
-    if entry["gzip"] is not None and "gzip" in environ.get("HTTP_ACCEPT_ENCODING", ""):
+    gzip_accepted = "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "")
+    if entry["csrf"]:
+        # The visitor's own token in the form, and a cookie with a new secret if they had none (as Django does).
+        secret = csrf_secret(cookies)
+        if secret is None:
+            secret = _get_new_csrf_string()
+            headers.append(csrf_cookie_header(secret))
+        body = entry["body"].replace(CSRF_MARKER, _mask_cipher_secret(secret).encode())
+        if gzip_accepted:  # with GZipMiddleware's guard against BREACH, the page holding a secret
+            body = compress_string(body, max_random_bytes=GZipMiddleware.max_random_bytes)
+            headers.append(("Content-Encoding", "gzip"))
+    elif entry["gzip"] is not None and gzip_accepted:
         body = entry["gzip"]
         headers.append(("Content-Encoding", "gzip"))
     else:

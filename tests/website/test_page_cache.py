@@ -569,3 +569,37 @@ def test_the_etag_of_the_answer_that_kept_the_page_is_honoured_too(page_cache, h
     again = get("/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert (again.status_code, again["X-Cache"]) == (304, "HIT")
     assert "Cookie" in get("/")["Vary"]
+
+
+def test_before_django_a_kept_form_gets_each_visitor_a_working_token_and_cookie(
+    page_cache, home, make_event_page, wsgi
+):
+    event = make_event_page(capacity=10)
+    serang = region("Kota Serang")
+    for _ in range(3):
+        call(wsgi, event.url)
+    answers = [call(wsgi, event.url) for _ in range(2)]
+    tokens = set()
+    for number, (status, headers, body) in enumerate(answers):
+        assert (status, headers["X-Cache"]) == ("200 OK", "HIT")
+        assert "private" in headers["Cache-Control"] and "Cookie" in headers["Vary"]
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1].decode()
+        secret = re.match(r"csrftoken=(\w+);", headers["Set-Cookie"])[1]
+        tokens.add(token)
+        visitor = Client(enforce_csrf_checks=True)
+        visitor.cookies["csrftoken"] = secret
+        sent = visitor.post(
+            f"{event.url}daftar/",
+            {
+                "csrfmiddlewaretoken": token,
+                "name": f"Peserta {number}",
+                "email": f"peserta{number}@example.org",
+                "phone": "+62 812 3456 7890",
+                "organisation": "Tim Tangguh",
+                "regency": serang.pk,
+                "consent": "on",
+                "website": "",
+            },
+        )
+        assert sent.status_code == 303
+    assert len(tokens) == 2
