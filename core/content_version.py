@@ -12,12 +12,14 @@ The version lives in the page cache (`CACHES["pages"]`) when that cache is share
 process's own memory it lives in a small file (PAGE_CACHE_VERSION_FILE), which every process on the machine reads.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
 import os
 import re
 import secrets
+import threading
 import time
 from datetime import timedelta
 
@@ -155,9 +157,33 @@ def failed(what):
     logger.warning("The page cache did not answer (%s); pages are drawn without it for a while.", what, exc_info=True)
 
 
+# Within one request the version is read once (a page asks for a score of kept pieces); a change made by the request
+# itself moves it on.
+_pinned = threading.local()
+
+
+@contextlib.contextmanager
+def pinned():
+    """Read the version once for what runs inside (a request), not once for every piece."""
+    _pinned.version = _pinned.active = None
+    _pinned.active = True
+    try:
+        yield
+    finally:
+        _pinned.active = _pinned.version = None
+
+
 def current():
     """The content version now, or None when it cannot be known (the cache is unreachable): then nothing is served
     from, or kept in, the page cache."""
+    if getattr(_pinned, "active", None):
+        if _pinned.version is None:
+            _pinned.version = read_version()
+        return _pinned.version
+    return read_version()
+
+
+def read_version():
     if not shared():
         try:
             with open(version_file(), encoding="ascii") as file:
@@ -188,6 +214,12 @@ _unrecorded_change = False
 
 def bump():
     """Record a change: everything cached under earlier versions is unreachable from now on."""
+    if getattr(_pinned, "active", None):
+        _pinned.version = None  # read again after the change
+    return record_change()
+
+
+def record_change():
     global _unrecorded_change
     if not shared():
         _unrecorded_change = False

@@ -164,6 +164,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with content_version.pinned():
+            return self.respond(request)
+
+    def respond(self, request):
         if not settings.PAGE_CACHE_SECONDS or not request_allows_cache(request.META, request.COOKIES):
             return self.mark(request, self.get_response(request), kept=False)
         content_version.record_unrecorded_change()
