@@ -85,6 +85,21 @@ def text(response):
     return response.content.decode()
 
 
+def register(visitor, event, token, number, region):
+    """Registration number `number` for `event`, sent with the CSRF token of the form the visitor was given."""
+    data = {
+        "csrfmiddlewaretoken": token,
+        "name": f"Peserta {number}",
+        "email": f"peserta{number}@example.org",
+        "phone": "+62 812 3456 7890",
+        "organisation": "Tim Tangguh",
+        "regency": region.pk,
+        "consent": "on",
+        "website": "",
+    }
+    return visitor.post(f"{event.url}daftar/", data)
+
+
 # --- Served from the cache ------------------------------------------------------------------------------------------
 
 
@@ -214,19 +229,7 @@ def test_a_kept_form_gets_a_fresh_working_csrf_token_for_each_visitor(page_cache
         visitors.append((visitor, re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text(page))[1]))
     tokens = {token for _, token in visitors}
     for number, (visitor, token) in enumerate(visitors):
-        sent = visitor.post(
-            f"{event.url}daftar/",
-            {
-                "csrfmiddlewaretoken": token,
-                "name": f"Peserta {number}",
-                "email": f"peserta{number}@example.org",
-                "phone": "+62 812 3456 7890",
-                "organisation": "Tim Tangguh",
-                "regency": serang.pk,
-                "consent": "on",
-                "website": "",
-            },
-        )
+        sent = register(visitor, event, token, number, serang)
         assert sent.status_code == 303, text(sent)[:500]
     assert len(tokens) == 2
     assert Registration.objects.filter(event=event).count() == 2
@@ -588,18 +591,5 @@ def test_before_django_a_kept_form_gets_each_visitor_a_working_token_and_cookie(
         tokens.add(token)
         visitor = Client(enforce_csrf_checks=True)
         visitor.cookies["csrftoken"] = secret
-        sent = visitor.post(
-            f"{event.url}daftar/",
-            {
-                "csrfmiddlewaretoken": token,
-                "name": f"Peserta {number}",
-                "email": f"peserta{number}@example.org",
-                "phone": "+62 812 3456 7890",
-                "organisation": "Tim Tangguh",
-                "regency": serang.pk,
-                "consent": "on",
-                "website": "",
-            },
-        )
-        assert sent.status_code == 303
+        assert register(visitor, event, token, number, serang).status_code == 303
     assert len(tokens) == 2
