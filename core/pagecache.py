@@ -17,7 +17,6 @@ Responses that are not kept are marked `Cache-Control: private`, so no CDN or pr
 import gzip
 import hashlib
 import re
-import secrets
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
@@ -34,6 +33,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import escape_uri_path
+from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
@@ -168,9 +168,9 @@ class PageCacheMiddleware:
             return self.respond(request)
 
     def respond(self, request):
+        content_version.record_unrecorded_change()  # on every request: a process may serve no cacheable one for long
         if not settings.PAGE_CACHE_SECONDS or not request_allows_cache(request.META, request.COOKIES):
             return self.mark(request, self.get_response(request), kept=False)
-        content_version.record_unrecorded_change()
         version = content_version.current()
         if version is None:
             return self.mark(request, self.get_response(request), kept=False)
@@ -203,6 +203,8 @@ class PageCacheMiddleware:
         if not self.cacheable(request, response):
             return False
         body = response.content
+        if CSRF_MARKER in body:
+            return False  # written into the page by someone: it would receive every visitor's token
         csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
         if csrf:
             tokens = {match[2] for match in CSRF_INPUT.finditer(body)}
@@ -333,16 +335,6 @@ def final_headers(response):
     return [*headers, ("Vary", ", ".join(vary))]
 
 
-def compress_guarded(body):
-    """gzip at its fastest level (a page with a token is compressed for every answer), with a file name of random
-    length in its header: GZipMiddleware's guard against BREACH for a page that holds a secret."""
-    compressed = gzip.compress(body, compresslevel=1, mtime=0)
-    header = bytearray(compressed[:10])
-    header[3] = gzip.FNAME
-    name = secrets.token_hex(secrets.randbelow(GZipMiddleware.max_random_bytes // 2) + 1).encode()
-    return bytes(header) + name + b"\x00" + compressed[10:]
-
-
 def csrf_secret(cookies):
     """The visitor's CSRF secret, as CsrfViewMiddleware would take it from their cookie; None if they have none (or
     one Django would replace)."""
@@ -401,8 +393,8 @@ def serve_kept_page(environ, start_response):
             secret = _get_new_csrf_string()
             headers.append(csrf_cookie_header(secret))
         body = entry["body"].replace(CSRF_MARKER, _mask_cipher_secret(secret).encode())
-        if gzip_accepted:
-            body = compress_guarded(body)
+        if gzip_accepted:  # with GZipMiddleware's guard against BREACH: the page holds a secret
+            body = compress_string(body, max_random_bytes=GZipMiddleware.max_random_bytes)
             headers.append(("Content-Encoding", "gzip"))
     elif entry["gzip"] is not None and gzip_accepted:
         body = entry["gzip"]

@@ -6,6 +6,8 @@ visible after they hid themselves; the site's own page cache keeps what anonymou
 first change (core.pagecache).
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
@@ -13,6 +15,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -53,6 +56,20 @@ LOGO_FILTER = "fill-96x96"
 private = public_page(shared=False)
 
 
+def not_kept_with_words(view):
+    """A search by words (a name, say) is not kept: a kept answer, quick and marked HIT, would tell anyone that someone
+    searched for those words a moment ago. Browsing by facets is kept."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.GET.get("q", "").strip():
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    return wrapped
+
+
 def _cards(user, profiles):
     return [profile_fields_for(user, profile) for profile in profiles]
 
@@ -63,6 +80,7 @@ def _crumbs(*trail):
 
 @require_GET
 @private
+@not_kept_with_words
 def directory(request):
     query = read_query(request.GET, MAX_QUERY_LENGTH)
     selected = PROFILE_FACETS.selected(request.GET)
@@ -228,6 +246,7 @@ def organisation_detail(request, slug):
 
 @require_GET
 @private
+@not_kept_with_words
 def finder(request):
     submitted = any(name in request.GET for name in FinderForm.base_fields)
     form = FinderForm(request.GET if submitted else None)

@@ -593,3 +593,18 @@ def test_before_django_a_kept_form_gets_each_visitor_a_working_token_and_cookie(
         visitor.cookies["csrftoken"] = secret
         assert register(visitor, event, token, number, serang).status_code == 303
     assert len(tokens) == 2
+
+
+def test_a_search_by_words_in_the_directory_is_never_kept_so_nobody_learns_what_others_searched(page_cache, home):
+    ProfileFactory(full_name="Rahmat Hidayat", visible=Visibility.PUBLIC)
+    for path in ("/alumni/?q=Rahmat", "/alumni/cari-kolaborator/?q=dialog"):
+        for _ in range(3):
+            response = get(path)
+            assert response["X-Cache"] == "MISS" and "private" in response["Cache-Control"], path
+    served_from_cache("/alumni/?sector=ngo")  # browsing by facets is kept
+
+
+def test_a_page_holding_the_token_marker_itself_is_never_kept(page_cache, home):
+    StandardPageFactory(parent=home, title="__page_cache_csrf_token__", slug="penanda")
+    for _ in range(3):
+        assert get("/penanda/")["X-Cache"] == "MISS"
