@@ -36,8 +36,9 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
 
-# Tables whose rows no page shows: sessions, login records, queues, logs, admin state, search statistics and image
-# renditions (made while a page is drawn; its address does not depend on when it was made).
+# Tables whose rows no page shows: sessions, login records, queues, logs, admin state and search statistics. Image
+# renditions are not among them: remembered pieces hold images with their renditions prefetched, and a piece kept
+# from before a rendition was made would have every later drawing of the page make it again.
 IGNORED_TABLES = frozenset(
     {
         "django_session",
@@ -58,7 +59,6 @@ IGNORED_TABLES = frozenset(
         "wagtailadmin_formstate",
         "wagtailcore_modellogentry",
         "wagtailcore_pagelogentry",
-        "wagtailimages_rendition",
         "wagtailsearchpromotions_query",
         "wagtailsearchpromotions_querydailyhits",
         "wagtailusers_userprofile",

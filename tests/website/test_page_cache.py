@@ -268,6 +268,32 @@ def test_publishing_unpublishing_moving_and_deleting_reach_every_page_at_once(pa
     assert get("/berita/").status_code == 404
 
 
+def test_a_rendition_made_while_a_page_is_drawn_is_not_made_again_by_later_drawings(
+    page_cache, home, news_index, monkeypatch
+):
+    """The home page keeps its sections (news with their images' renditions prefetched) under the content version:
+    the renditions its first drawing makes must reach them, or every later drawing makes them again."""
+    from django.core.files.images import ImageFile
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    get("/")  # the first drawing writes the site's settings row; the rest of the test draws pages on a settled site
+    image = Image.objects.create(title="Dialog", file=ImageFile(get_test_image_file().file, name="dialog.png"))
+    NewsPageFactory(parent=news_index, title="Dialog lintas iman", feature_image=image)
+    made = []
+    generate = Image.generate_rendition_file
+    monkeypatch.setattr(
+        Image, "generate_rendition_file", lambda *args, **kwargs: made.append(1) or generate(*args, **kwargs)
+    )
+
+    assert get("/").status_code == 200
+    assert made, "the first drawing makes the news card's renditions"
+    made.clear()
+    for query in ("?a=1", "?a=2"):  # drawn again, not served from the cache
+        assert get(f"/{query}")["X-Cache"] == "MISS"
+    assert made == []
+
+
 def test_snippet_and_setting_changes_reach_every_page(page_cache, home):
     served_from_cache("/")
     footer = Footer.objects.first() or Footer.objects.create(text="")
