@@ -17,23 +17,23 @@ Responses that are not kept are marked `Cache-Control: private`, so no CDN or pr
 import gzip
 import hashlib
 import re
+import secrets
+import struct
+import zlib
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.http.cookie import parse_cookie
 from django.middleware.csrf import (
     CSRF_ALLOWED_CHARS,
     CSRF_SECRET_LENGTH,
-    _get_new_csrf_string,
-    _mask_cipher_secret,
     get_token,
 )
 from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import escape_uri_path
-from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
@@ -219,6 +219,7 @@ class PageCacheMiddleware:
             "headers": headers,
             "body": body,
             "gzip": None if csrf else gzip.compress(body, compresslevel=6, mtime=0),
+            "deflated_parts": [deflated(part) for part in body.split(CSRF_MARKER)] if csrf else None,
             "csrf": csrf,
             # A CDN keeps only pages without a query string, so what it may hold stays a list of pages.
             "shared": request.page_cache_kind == "shared" and not csrf and not request.META.get("QUERY_STRING"),
@@ -344,9 +345,33 @@ def csrf_secret(cookies):
     return None
 
 
+CSRF_INDEX = {character: index for index, character in enumerate(CSRF_ALLOWED_CHARS)}
+UNBIASED = 256 - 256 % len(CSRF_ALLOWED_CHARS)  # bytes below this map evenly onto the characters
+
+
+def new_csrf_string():
+    """What Django's _get_new_csrf_string gives (CSRF_SECRET_LENGTH characters drawn evenly from CSRF_ALLOWED_CHARS by
+    the system's randomness), from one read of that randomness instead of one per character."""
+    drawn = []
+    while len(drawn) < CSRF_SECRET_LENGTH:
+        drawn += [byte for byte in secrets.token_bytes(2 * CSRF_SECRET_LENGTH) if byte < UNBIASED]
+    return "".join(CSRF_ALLOWED_CHARS[byte % len(CSRF_ALLOWED_CHARS)] for byte in drawn[:CSRF_SECRET_LENGTH])
+
+
+def masked(secret):
+    """The token a form carries for `secret`, as Django's _mask_cipher_secret makes it (a fresh mask, then the secret
+    shifted by it), with the mask drawn by new_csrf_string."""
+    mask = new_csrf_string()
+    count = len(CSRF_ALLOWED_CHARS)
+    cipher = "".join(
+        CSRF_ALLOWED_CHARS[(CSRF_INDEX[x] + CSRF_INDEX[y]) % count] for x, y in zip(secret, mask, strict=True)
+    )
+    return mask + cipher
+
+
 def csrf_cookie_header(secret):
     """The Set-Cookie header CsrfViewMiddleware sends with a new secret."""
-    response = HttpResponse()
+    response = HttpResponseBase()
     response.set_cookie(
         settings.CSRF_COOKIE_NAME,
         secret,
@@ -390,12 +415,14 @@ def serve_kept_page(environ, start_response):
         # The visitor's own token in the form, and a cookie with a new secret if they had none (as Django does).
         secret = csrf_secret(cookies)
         if secret is None:
-            secret = _get_new_csrf_string()
+            secret = new_csrf_string()
             headers.append(csrf_cookie_header(secret))
-        body = entry["body"].replace(CSRF_MARKER, _mask_cipher_secret(secret).encode())
-        if gzip_accepted:  # with GZipMiddleware's guard against BREACH: the page holds a secret
-            body = compress_string(body, max_random_bytes=GZipMiddleware.max_random_bytes)
+        token = masked(secret).encode()
+        if gzip_accepted:
+            body = gzip_with_token(entry, token)
             headers.append(("Content-Encoding", "gzip"))
+        else:
+            body = entry["body"].replace(CSRF_MARKER, token)
     elif entry["gzip"] is not None and gzip_accepted:
         body = entry["gzip"]
         headers.append(("Content-Encoding", "gzip"))
@@ -404,3 +431,34 @@ def serve_kept_page(environ, start_response):
     headers.append(("Content-Length", str(len(body))))
     start_response(STATUS_LINES.get(entry["status"], f"{entry['status']} OK"), headers)
     return [body]
+
+
+# --- Pages with a form, compressed once --------------------------------------------------------------------------
+# A kept page with a form is compressed when it is kept, in pieces between its tokens: each piece a run of deflate
+# blocks that ends on a byte boundary and refers to nothing before it, so the pieces and each visitor's token (a stored
+# block: 64 characters are not worth compressing) join into one valid stream. Serving it then costs a checksum instead
+# of compressing the whole page again.
+
+FINAL_BLOCK = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS).flush()  # an empty last block
+
+
+def deflated(data):
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+
+
+def gzip_with_token(entry, token):
+    """The kept page with `token` in its form, as a gzip file, with GZipMiddleware's guard against BREACH (the page
+    holds a secret): a file name of random length in the header, as Django's compress_string writes it."""
+    pieces = entry["body"].split(CSRF_MARKER)
+    padding = b"a" * secrets.randbelow(GZipMiddleware.max_random_bytes) + b"\x00"
+    out = [b"\x1f\x8b\x08" + bytes([gzip.FNAME]) + b"\x00\x00\x00\x00\x00\xff", padding]
+    checksum, size, token_stored = 0, 0, b"\x00" + struct.pack("<HH", len(token), len(token) ^ 0xFFFF) + token
+    for index, (piece, piece_deflated) in enumerate(zip(pieces, entry["deflated_parts"], strict=True)):
+        if index:
+            out.append(token_stored)
+            checksum, size = zlib.crc32(token, checksum), size + len(token)
+        out.append(piece_deflated)
+        checksum, size = zlib.crc32(piece, checksum), size + len(piece)
+    out += [FINAL_BLOCK, struct.pack("<II", checksum, size & 0xFFFFFFFF)]
+    return b"".join(out)

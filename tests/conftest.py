@@ -54,6 +54,7 @@ def _page_cache_reachable():
     leaves it paused in its process)."""
     content_version._paused_until = 0.0
     content_version._unrecorded_change = False
+    content_version.forget_local_pieces()
     # What an earlier test remembered was drawn from rows its rolled-back transaction took away.
     content_version.bump()
 

@@ -57,6 +57,7 @@ def page_cache(request, settings, tmp_path):
     # tests running beside it.
     empty = caches["pages"].delete_pattern if request.param == "redis" else lambda pattern: caches["pages"].clear()
     empty("*")
+    content_version.forget_local_pieces()
     yield request.param
     empty("*")
     caches["pages"].close()
@@ -79,6 +80,9 @@ def served_from_cache(path, client=None):
     assert second["X-Cache"] == "HIT", second.headers
     assert len(queries) == 0, [query["sql"] for query in queries]
     return first, second
+
+
+CSRF_TOKEN = re.compile(rb'(?<=name="csrfmiddlewaretoken" value=")[^"]+')
 
 
 def text(response):
@@ -619,6 +623,49 @@ def test_before_django_a_kept_form_gets_each_visitor_a_working_token_and_cookie(
         visitor.cookies["csrftoken"] = secret
         assert register(visitor, event, token, number, serang).status_code == 303
     assert len(tokens) == 2
+
+
+def test_before_django_a_kept_form_compressed_once_reaches_each_visitor_whole_with_their_own_token(
+    page_cache, home, make_event_page, wsgi
+):
+    event = make_event_page(capacity=10)
+    serang = region("Kota Serang")
+    for _ in range(3):
+        call(wsgi, event.url, HTTP_ACCEPT_ENCODING="gzip")
+    plain = call(wsgi, event.url)[2]
+    pages, lengths, forms = set(), set(), []
+    for _ in range(12):
+        status, headers, body = call(wsgi, event.url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+        assert (status, headers["X-Cache"], headers["Content-Encoding"]) == ("200 OK", "HIT", "gzip")
+        assert int(headers["Content-Length"]) == len(body)
+        page = gzip.decompress(body)
+        # The same page as sent uncompressed, but for the token.
+        assert CSRF_TOKEN.sub(b"", page) == CSRF_TOKEN.sub(b"", plain)
+        pages.add(page)
+        lengths.add(len(body))
+        forms.append((re.match(r"csrftoken=(\w+);", headers["Set-Cookie"])[1], CSRF_TOKEN.search(page)[0].decode()))
+    for number, (secret, token) in enumerate(forms[:2]):
+        visitor = Client(enforce_csrf_checks=True)
+        visitor.cookies["csrftoken"] = secret
+        assert register(visitor, event, token, number, serang).status_code == 303
+    assert len(pages) == 12
+    assert len(lengths) > 1  # a random length, as GZipMiddleware gives pages holding a secret (BREACH)
+
+
+def test_tokens_made_before_django_are_those_django_makes_and_checks():
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
+
+    from core.pagecache import masked, new_csrf_string
+
+    secrets_made = {new_csrf_string() for _ in range(200)}
+    assert len(secrets_made) == 200
+    assert all(len(secret) == 32 and set(secret) <= set(CSRF_ALLOWED_CHARS) for secret in secrets_made)
+    # Every character turns up: the draw is not confined to part of the alphabet.
+    assert set("".join(secrets_made)) == set(CSRF_ALLOWED_CHARS)
+    for secret in list(secrets_made)[:20]:
+        token = masked(secret)
+        assert len(token) == 64 and _unmask_cipher_token(token) == secret
+        assert masked(secret) != token
 
 
 def test_a_search_by_words_in_the_directory_is_never_kept_so_nobody_learns_what_others_searched(page_cache, home):
