@@ -133,16 +133,27 @@ def test_json_ld_describes_the_event_without_the_online_link(client, make_event)
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     place, virtual = data["location"]
     assert place["@type"] == "Place" and place["name"] == "Hotel Amaris Serpong"
-    assert virtual["@type"] == "VirtualLocation" and set(virtual) == {"@type", "name"}  # no URL: the link is private
+    # The required URL is the public event page: the meeting link is private.
+    assert virtual == {"@type": "VirtualLocation", "name": "Daring", "url": f"http://testserver{event.url}"}
     assert data["organizer"] == [{"@type": "Organization", "name": "P3M", "url": "https://p3m.example.org"}]
     assert data["description"] == "Lokakarya penyegaran untuk Tim Tangguh."
 
 
-def test_online_event_json_ld_has_a_virtual_location_only(client, make_event):
+def test_online_event_json_ld_has_a_virtual_location_with_the_public_page_as_its_url(client, member, make_event):
     event = make_event(event_format=EventPage.Format.ONLINE, online_url=SECRET_LINK)
-    data = json_ld(client.get(event.url).content.decode())
-    assert data["location"]["@type"] == "VirtualLocation" and "url" not in data["location"]
-    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    for user in (None, member):
+        client.logout()
+        if user:
+            client.force_login(user)
+        html = client.get(event.url).content.decode()
+        data = json_ld(html)
+        assert data["location"] == {
+            "@type": "VirtualLocation",
+            "name": "Daring",
+            "url": f"http://testserver{event.url}",
+        }
+        assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+        assert SECRET_LINK not in html
 
 
 def test_the_online_link_never_appears_on_the_page(client, member, admin_user, make_event):
