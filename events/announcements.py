@@ -66,6 +66,12 @@ def previous_start(event):
     return previous if previous is not None and previous != event.start else None
 
 
+def status_note(page, original):
+    """The status note in the page's language once its translation has caught up with the original's status, else
+    the original's own (a note in another language tells more than none)."""
+    return page.status_note if page.status == original.status else original.status_note
+
+
 def event_state(page):
     """What any page of the event (its own page, a registrant's pages, in any language) shows of its state: the
     original's status, which also decides registration; the note in the page's language once its translation has
@@ -73,6 +79,6 @@ def event_state(page):
     original = original_event(page)
     return {
         "event_status": original.status,
-        "status_note": page.status_note if page.status == original.status else original.status_note,
+        "status_note": status_note(page, original),
         "previous_start": previous_start(original) if original.status == Status.SCHEDULED else None,
     }

@@ -12,7 +12,7 @@ from django.utils import translation
 from core import mail
 
 from .calendar import event_ics_bytes, event_location_text
-from .models import Registration
+from .models import EventPage, Registration
 from .templatetags.events_tags import event_moment, event_when
 
 Status = Registration.Status
@@ -48,13 +48,18 @@ def notify(registration, kind, moved_from=None):
 
     `moved_from`: for the e-mails of EVENT_CHANGES, where the event was to start before this change moved it.
     """
+    from .announcements import status_note
     from .registration import original_event, waitlist_position
 
     registration = Registration.objects.select_related("event", "event__locale").get(pk=registration.pk)
     if registration.status not in SENT_WHEN[kind]:
         return None
     event = registration.event
+    original = original_event(event)
     confirmed = registration.status == Status.CONFIRMED
+    # The meeting link goes to confirmed people only, never to the pending or the waiting, and only while the event
+    # is on: not once it is cancelled or postponed.
+    with_link = confirmed and original.status == EventPage.Status.SCHEDULED and kind not in EVENT_CHANGES
     language = event.locale.language_code
     # Dates are written in the registrant's language, whoever's action (an editor's publish, say) sends the e-mail.
     with translation.override(language):
@@ -63,26 +68,23 @@ def notify(registration, kind, moved_from=None):
             "event": event,
             "when": event_when(event),
             "where": event_location_text(event),
-            # The meeting link goes to confirmed people only, never to the pending or the waiting.
-            "online_url": event.online_url if confirmed else "",
+            "online_url": event.online_url if with_link else "",
             "position": waitlist_position(registration) if registration.status == Status.WAITLISTED else None,
             # Each e-mail gets a token of its own: the database keeps only hashes, so it cannot rebuild an earlier one.
             **registration_urls(registration, registration.issue_token()),
         }
         if kind in EVENT_CHANGES:
-            original = original_event(event)
             context.update(
                 {
                     "when": event_when(original),
                     "previous_when": event_moment(original, moved_from) if moved_from else "",
-                    # The note as translated for this language, once the translation has caught up with the status.
-                    "status_note": event.status_note if event.status == original.status else original.status_note,
-                    "online_url": "",
+                    "status_note": status_note(event, original),
                 }
             )
     attachments = []
     if kind in WITH_CALENDAR and confirmed:
-        attachments.append((f"{event.slug}.ics", event_ics_bytes(event, include_online_url=True), "text/calendar"))
+        ics = event_ics_bytes(event, include_online_url=with_link)
+        attachments.append((f"{event.slug}.ics", ics, "text/calendar"))
     return mail.send(
         registration.email,
         f"events/email/{kind}",

@@ -232,3 +232,15 @@ def test_the_event_page_shows_the_state_and_json_ld_names_a_reschedule(client, e
     assert json_ld(html)["eventStatus"] == "https://schema.org/EventCancelled" and "previousStartDate" not in html
     assert f'action="{event.url}daftar/"' not in html  # no registration for a cancelled event
     assert "Kegiatan ini dibatalkan." in html
+
+
+def test_a_seat_given_while_the_event_is_postponed_comes_without_the_meeting_link(event):
+    event = publish(event, status=Event.POSTPONED)
+    mail.outbox.clear()
+    person = services.confirm(RegistrationFactory(event=event, email="late@example.org"))
+    assert person.status == Status.CONFIRMED
+    (message,) = mail.outbox
+    assert SECRET_LINK not in everything_sent(message)
+    (attachment,) = message.attachments
+    content = attachment[1] if isinstance(attachment[1], str) else attachment[1].decode()
+    assert "BEGIN:VEVENT" in content and SECRET_LINK not in content
