@@ -244,3 +244,31 @@ def test_a_seat_given_while_the_event_is_postponed_comes_without_the_meeting_lin
     (attachment,) = message.attachments
     content = attachment[1] if isinstance(attachment[1], str) else attachment[1].decode()
     assert "BEGIN:VEVENT" in content and SECRET_LINK not in content
+
+
+def test_an_editor_cancelling_in_the_admin_tells_registrants_once(client, admin_user, event, people):
+    from django.urls import reverse
+
+    from tests.events.test_models import event_form
+
+    client.force_login(admin_user)
+    form = event_form(
+        title=event.title,
+        slug=event.slug,
+        start="2030-11-04 09:00",
+        end="2030-11-04 16:00",
+        capacity="2",
+        online_url=SECRET_LINK,
+        status="cancelled",
+        status_note="Banjir di lokasi.",
+    )
+    edit = reverse("wagtailadmin_pages:edit", args=(event.pk,))
+    assert client.post(edit, form).status_code == 302
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "budi@example.org",
+        "guest@example.org",
+        "siti@example.org",
+    ]
+    mail.outbox.clear()
+    assert client.post(edit, form).status_code == 302  # Publish pressed again
+    assert mail.outbox == []
