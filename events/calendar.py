@@ -30,9 +30,7 @@ def uid_domain():
 
 
 def event_location_text(event):
-    place = ", ".join(
-        part for part in [event.venue_name, " ".join(event.venue_address.split()), str(event.regency or "")] if part
-    )
+    place = ", ".join(part for part in [event.venue_name, " ".join(event.venue_address.split()), event.city] if part)
     if event.event_format == EventPage.Format.ONLINE:
         return _("Online")
     if event.event_format == EventPage.Format.HYBRID:
@@ -54,7 +52,7 @@ def _description(event, url):
 def calendar_event(event, url, stamp=None, include_online_url=False):
     """One VEVENT. Times carry the event's TZID (the calendar adds the matching VTIMEZONE)."""
     entry = CalendarEvent()
-    entry.add("uid", f"{event.uid}@{uid_domain()}")
+    entry.add("uid", f"{event.calendar_uid}@{uid_domain()}")
     entry.add("dtstamp", stamp or timezone.now())
     if event.all_day:
         entry.add("dtstart", event.local_start.date())

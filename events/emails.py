@@ -1,13 +1,19 @@
 """E-mails to registrants, in the language of the page they registered on, through the site's mail queue
 (`core.mail`): a slow or failing mail server never breaks a registration, a message that cannot be delivered is
 retried, and one whose moment has passed by the time it can be sent (the person cancelled) is dropped. The calendar
-file goes with the e-mails that confirm a seat."""
+file goes with the e-mails that confirm a seat.
+
+An event's cancellation, postponement or new date is told to everyone registered (`announcements`); those e-mails
+give the event's state and dates from its original page, which its translations follow, and never the meeting link.
+"""
+
+from django.utils import translation
 
 from core import mail
 
 from .calendar import event_ics_bytes, event_location_text
-from .models import Registration
-from .templatetags.events_tags import event_when
+from .models import EventPage, Registration
+from .templatetags.events_tags import event_moment, event_when
 
 Status = Registration.Status
 # Which e-mail may go to a registration in which state: a message whose moment has passed is not sent.
@@ -18,8 +24,12 @@ SENT_WHEN = {
     "waitlisted": {Status.WAITLISTED},
     "promoted": {Status.CONFIRMED},
     "reminder": {Status.CONFIRMED},
+    "event_cancelled": {Status.CONFIRMED, Status.WAITLISTED},
+    "event_postponed": {Status.CONFIRMED, Status.WAITLISTED},
+    "event_rescheduled": {Status.CONFIRMED, Status.WAITLISTED},
 }
 WITH_CALENDAR = {"confirmed", "promoted", "reminder"}
+EVENT_CHANGES = {"event_cancelled", "event_postponed", "event_rescheduled"}
 
 
 def registration_urls(registration, token, request=None):
@@ -33,30 +43,48 @@ def registration_urls(registration, token, request=None):
     }
 
 
-def notify(registration, kind):
-    """Queue the e-mail `kind` (a key of SENT_WHEN) to the registrant, if it still fits their registration."""
-    from .registration import waitlist_position
+def notify(registration, kind, moved_from=None):
+    """Queue the e-mail `kind` (a key of SENT_WHEN) to the registrant, if it still fits their registration.
+
+    `moved_from`: for the e-mails of EVENT_CHANGES, where the event was to start before this change moved it.
+    """
+    from .announcements import status_note
+    from .registration import original_event, waitlist_position
 
     registration = Registration.objects.select_related("event", "event__locale").get(pk=registration.pk)
     if registration.status not in SENT_WHEN[kind]:
         return None
     event = registration.event
+    original = original_event(event)
     confirmed = registration.status == Status.CONFIRMED
-    context = {
-        "registration": registration,
-        "event": event,
-        "when": event_when(event),
-        "where": event_location_text(event),
-        # The meeting link goes to confirmed people only, never to the pending or the waiting.
-        "online_url": event.online_url if confirmed else "",
-        "position": waitlist_position(registration) if registration.status == Status.WAITLISTED else None,
-        # Each e-mail gets a token of its own: the database keeps only hashes, so it cannot rebuild an earlier one.
-        **registration_urls(registration, registration.issue_token()),
-    }
+    # The meeting link goes to confirmed people only, never to the pending or the waiting, and only while the event
+    # is on: not once it is cancelled or postponed.
+    with_link = confirmed and original.status == EventPage.Status.SCHEDULED and kind not in EVENT_CHANGES
+    language = event.locale.language_code
+    # Dates are written in the registrant's language, whoever's action (an editor's publish, say) sends the e-mail.
+    with translation.override(language):
+        context = {
+            "registration": registration,
+            "event": event,
+            "when": event_when(event),
+            "where": event_location_text(event),
+            "online_url": event.online_url if with_link else "",
+            "position": waitlist_position(registration) if registration.status == Status.WAITLISTED else None,
+            # Each e-mail gets a token of its own: the database keeps only hashes, so it cannot rebuild an earlier one.
+            **registration_urls(registration, registration.issue_token()),
+        }
+        if kind in EVENT_CHANGES:
+            context.update(
+                {
+                    "when": event_when(original),
+                    "previous_when": event_moment(original, moved_from) if moved_from else "",
+                    "status_note": status_note(event, original),
+                }
+            )
     attachments = []
     if kind in WITH_CALENDAR and confirmed:
-        attachments.append((f"{event.slug}.ics", event_ics_bytes(event, include_online_url=True), "text/calendar"))
-    language = event.locale.language_code
+        ics = event_ics_bytes(event, include_online_url=with_link)
+        attachments.append((f"{event.slug}.ics", ics, "text/calendar"))
     return mail.send(
         registration.email,
         f"events/email/{kind}",

@@ -46,7 +46,7 @@ class EventFeed(Feed):
         return item.url
 
     def item_guid(self, item):
-        return f"urn:uuid:{item.uid}"
+        return f"urn:uuid:{item.calendar_uid}"
 
     item_guid_is_permalink = False
 

@@ -1,9 +1,8 @@
-import uuid
 import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -241,6 +240,26 @@ class RegistrationToken(models.Model):
         return f"{self.registration_id}: {self.token_hash[:8]}…"
 
 
+class EventAnnouncement(models.Model):
+    """What the registrants of an event (all its language versions) were last told of its status and start, so
+    publishing again tells them only what changed."""
+
+    translation_key = models.UUIDField(unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=10)
+    start = models.DateTimeField(_("starts"))
+    previous_start = models.DateTimeField(
+        _("previous start"), null=True, blank=True, help_text=_("Where the event was before it was last moved.")
+    )
+    announced_at = models.DateTimeField(_("announced at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("event announcement")
+        verbose_name_plural = _("event announcements")
+
+    def __str__(self):
+        return f"{self.translation_key}: {self.status} {self.start:%Y-%m-%d %H:%M}"
+
+
 DEFAULT_ZONE = "Asia/Jakarta"
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
@@ -300,16 +319,28 @@ class EventPage(RoutablePageMixin, BasePage):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: no registration."))
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
+        help_text=_(
+            "When you publish a cancellation, a postponement or new dates, everyone registered is told by e-mail. "
+            "Once a postponed event has a new date, change its dates and set it back to Scheduled."
+        ),
+    )
     status_note = models.CharField(
-        _("status note"), max_length=255, blank=True, help_text=_("E.g. the new date of a postponed event.")
+        _("status note"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown on the event page and in the e-mail to registrants, e.g. why the event was postponed."),
     )
     report = StreamField(BaseStreamBlock(), verbose_name=_("report"), blank=True)
     attendance = models.PositiveIntegerField(_("people who attended"), null=True, blank=True)
-    uid = models.UUIDField(default=uuid.uuid4, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    # A copy (e.g. next year's workshop) is another calendar entry: it gets its own UID and starts counting again.
-    exclude_fields_in_copy = ["uid", "sequence"]
+    # A copy (e.g. next year's workshop) is another calendar entry: it gets its own translation key, so its own
+    # calendar UID, and starts counting again.
+    exclude_fields_in_copy = ["sequence"]
 
     content_panels = [
         *BasePage.content_panels,
@@ -406,6 +437,18 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.event_format != self.Format.ONLINE
 
     @property
+    def city(self):
+        """The regency/city, unless the venue's address already names it (the place then repeats no city)."""
+        name = str(self.regency or "")
+        address = " ".join(self.venue_address.split()).casefold() if self.has_venue else ""
+        return "" if name.casefold() in address else name
+
+    @property
+    def calendar_uid(self):
+        """One UID for the event in every language, so a calendar subscribed to both feeds shows it once."""
+        return str(self.translation_key)
+
+    @property
     def is_online(self):
         return self.event_format != self.Format.IN_PERSON
 
@@ -424,9 +467,9 @@ class EventPage(RoutablePageMixin, BasePage):
             self.end = end.replace(hour=23, minute=59, second=59, microsecond=0)
         if self.pk:
             # Calendar apps replace an event only when its SEQUENCE grows; publishing an old revision restores
-            # that revision's number, so count on from the highest one stored.
-            stored = EventPage.objects.filter(pk=self.pk).values_list("sequence", flat=True).first() or 0
-            self.sequence = max(stored, self.sequence or 0) + 1
+            # that revision's number, so count on from the highest one stored, in any language (all share one UID).
+            stored = EventPage.objects.filter(translation_key=self.translation_key).aggregate(Max("sequence"))
+            self.sequence = max(stored["sequence__max"] or 0, self.sequence or 0) + 1
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -225,7 +225,7 @@ def due_reminders(now=None):
             event__start__gte=start,
             event__start__lt=start + datetime.timedelta(days=1),
         )
-        .exclude(event__status=EventPage.Status.CANCELLED)
+        .exclude(event__status__in=[EventPage.Status.CANCELLED, EventPage.Status.POSTPONED])
         .select_related("event", "event__locale")
         .order_by("event__start", "pk")
     )

@@ -6,8 +6,7 @@ Listings, feeds, calendars, the home page and cohort pages all start from `visib
 
 import contextlib
 
-from django.db.models import Avg, Case, Count, F, IntegerField, Min, Q, When
-from django.db.models.functions import Cast, Round
+from django.db.models import Case, Count, F, IntegerField, Min, Q, Sum, When
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.images.models import SourceImageIOError
@@ -41,9 +40,9 @@ def past_events(user, locale=None):
     return visible_events(user, locale).filter(end__lt=timezone.now()).order_by("-start", "-pk")
 
 
-def _progress_expression():
+def _progress_total():
     # The same rule as item_progress, in SQL: done counts 100, dropped actions are left out.
-    average = Avg(
+    return Sum(
         Case(
             When(follow_up_items__status=FollowUpItem.Status.DONE, then=100),
             default=F("follow_up_items__progress"),
@@ -51,12 +50,11 @@ def _progress_expression():
         ),
         filter=~Q(follow_up_items__status=FollowUpItem.Status.DROPPED),
     )
-    return Cast(Round(average), IntegerField())
 
 
 def plans_in_progress(user, limit=5, cohort=None, locale=None):
-    """Events whose follow-up plan still has open actions, each annotated with `plan_progress` (a whole percentage),
-    `open_actions` and `plan_actions`, most recent event first."""
+    """Events whose follow-up plan still has open actions, most recent event first, as a list; each has
+    `plan_progress` (plan_percentage), `open_actions` and `plan_actions`."""
     events = visible_events(user, locale)
     if cohort is not None:
         events = events.filter(cohort=cohort)
@@ -64,12 +62,15 @@ def plans_in_progress(user, limit=5, cohort=None, locale=None):
         events.annotate(
             open_actions=Count("follow_up_items", filter=Q(follow_up_items__status__in=OPEN_STATUSES)),
             plan_actions=Count("follow_up_items", filter=~Q(follow_up_items__status=FollowUpItem.Status.DROPPED)),
-            plan_progress=_progress_expression(),
+            plan_total=_progress_total(),
         )
         .filter(open_actions__gt=0)
         .order_by("-start", "-pk")
     )
-    return events[:limit] if limit else events
+    events = list(events[:limit] if limit else events)
+    for event in events:
+        event.plan_progress = plan_percentage(event.plan_total, event.plan_actions)
+    return events
 
 
 def item_progress(item):
@@ -79,10 +80,18 @@ def item_progress(item):
     return 100 if item.status == FollowUpItem.Status.DONE else item.progress
 
 
+def plan_percentage(total, actions):
+    """A plan's progress as a whole percentage: the mean of its `actions`' progress (summed in `total`), halves
+    rounded up; None without actions. The event page and every listing show this one figure."""
+    if not actions:
+        return None
+    return (2 * total + actions) // (2 * actions)
+
+
 def overall_progress(items):
     """The plan's progress in percent: the mean of its actions, dropped actions left out (None if none count)."""
     counted = [progress for progress in map(item_progress, items) if progress is not None]
-    return round(sum(counted) / len(counted)) if counted else None
+    return plan_percentage(sum(counted), len(counted))
 
 
 def _url_or_empty(name, *args):
@@ -113,6 +122,7 @@ def _organisation(organisation):
 
 def event_page_context(event, request):
     """Everything templates/events/event_page.html needs, registration included."""
+    from .announcements import event_state
     from .calendar import google_calendar_url
     from .registration import registration_context
 
@@ -151,6 +161,7 @@ def event_page_context(event, request):
             }
         )
 
+    state = event_state(event)
     material_ids = [m.material_id for m in event.materials.all()]
     materials = sorted(
         viewable_pages(Page.objects.live().filter(pk__in=material_ids), user).specific(),
@@ -168,51 +179,58 @@ def event_page_context(event, request):
         "event_index": event.get_parent(),
         "cohort_url": _url_or_empty("alumni:cohort", event.cohort.slug) if event.cohort_id else "",
         "google_calendar_url": google_calendar_url(event, request),
-        "event_json_ld": event_json_ld(event, request, organisers),
+        "event_json_ld": event_json_ld(event, request, organisers, state),
+        **state,
     }
     context.update(registration_context(event, request))
     return context
 
 
-def event_json_ld(event, request, organisers):
-    """schema.org Event data for the page head, naming the `organisers` the viewer may see. Never the online link:
-    it is for confirmed registrants only."""
+def event_json_ld(event, request, organisers, state):
+    """schema.org Event data for the page head, naming the `organisers` the viewer may see, in the event's `state`
+    (announcements.event_state). Never the online link: it is for confirmed registrants only, so the virtual
+    location's required `url` is the public event page."""
     from .calendar import event_location_text
 
-    statuses = {
-        EventPage.Status.SCHEDULED: "EventScheduled",
-        EventPage.Status.POSTPONED: "EventPostponed",
-        EventPage.Status.CANCELLED: "EventCancelled",
-    }
     modes = {
         EventPage.Format.IN_PERSON: "OfflineEventAttendanceMode",
         EventPage.Format.ONLINE: "OnlineEventAttendanceMode",
         EventPage.Format.HYBRID: "MixedEventAttendanceMode",
     }
+    url = event.get_full_url(request)
     place = {"@type": "Place", "name": event.venue_name or event_location_text(event) or str(event.regency or "")}
-    address = ", ".join(part for part in [event.venue_address.strip(), str(event.regency or "")] if part)
+    address = ", ".join(part for part in [" ".join(event.venue_address.split()), event.city] if part)
     if address:
         place["address"] = {"@type": "PostalAddress", "streetAddress": address, "addressCountry": "ID"}
-    virtual = {"@type": "VirtualLocation", "name": str(EventPage.Format.ONLINE.label)}
+    virtual = {"@type": "VirtualLocation", "name": str(EventPage.Format.ONLINE.label), "url": url}
     locations = {
         EventPage.Format.IN_PERSON: place,
         EventPage.Format.ONLINE: virtual,
         EventPage.Format.HYBRID: [place, virtual],
     }
-    start, end = event.local_start, event.local_end
+
+    def moment(value):
+        local = value.astimezone(event.zone)
+        return local.date().isoformat() if event.all_day else local.isoformat()
+
+    statuses = {EventPage.Status.CANCELLED: "EventCancelled", EventPage.Status.POSTPONED: "EventPostponed"}
+    previous_start = state["previous_start"]
+    status = statuses.get(state["event_status"]) or ("EventRescheduled" if previous_start else "EventScheduled")
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
         "description": event.description,
-        "startDate": start.date().isoformat() if event.all_day else start.isoformat(),
-        "endDate": end.date().isoformat() if event.all_day else end.isoformat(),
-        "eventStatus": f"https://schema.org/{statuses.get(event.status, 'EventScheduled')}",
+        "startDate": moment(event.start),
+        "endDate": moment(event.end),
+        "eventStatus": f"https://schema.org/{status}",
         "eventAttendanceMode": f"https://schema.org/{modes.get(event.event_format, modes['in_person'])}",
         "location": locations.get(event.event_format, place),
-        "url": event.get_full_url(request),
+        "url": url,
         "inLanguage": event.locale.language_code,
     }
+    if status == "EventRescheduled":
+        data["previousStartDate"] = moment(previous_start)
     if organisers:
         data["organizer"] = [
             {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisers

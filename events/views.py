@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.ratelimit import RateLimit
 
 from . import registration as services
+from .announcements import event_state
 from .emails import notify, registration_urls
 from .forms import RegistrationForm
 from .models import Registration
@@ -28,7 +29,7 @@ class HttpResponseSeeOther(HttpResponseRedirect):
 
 
 def _render(request, page, template, context, status=200):
-    context = {"page": page, "self": page, **context}
+    context = {"page": page, "self": page, **event_state(page), **context}
     response = TemplateResponse(request, f"events/{template}.html", context, status=status)
     add_never_cache_headers(response)
     return response
@@ -76,8 +77,11 @@ def confirm(request, page, token):
     context = {
         "registration": registration,
         "can_confirm": services.can_take_seats(original),
-        # The meeting link is for confirmed registrants only; this page is theirs (the token is the key).
-        "online_url": page.online_url if registration.status == Status.CONFIRMED else "",
+        # The meeting link is for confirmed registrants only (this page is theirs: the token is the key), while the
+        # event is on: not once it is cancelled or postponed.
+        "online_url": page.online_url
+        if registration.status == Status.CONFIRMED and original.status == original.Status.SCHEDULED
+        else "",
         "position": services.waitlist_position(registration) if registration.status == Status.WAITLISTED else None,
         "ics_url": page.get_url(request) + page.reverse_subpage("ics_route"),
         **registration_urls(registration, token, request),

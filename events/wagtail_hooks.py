@@ -6,11 +6,13 @@ import datetime
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.forms import ModelChoiceField
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.http import urlencode
@@ -56,10 +58,29 @@ def admin_url(name, *args):
     return reverse(Registration.snippet_viewset.get_url_name(name), args=args)
 
 
+def original_events():
+    """Each event once, as its original page (the one holding the seats of every language version)."""
+    earlier = EventPage.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return EventPage.objects.exclude(Exists(earlier))
+
+
+class EventChoiceField(ModelChoiceField):
+    """An event named with its date, so this year's workshop is told from last year's."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({formats.date_format(obj.local_start, 'j M Y')})"
+
+
+class EventFilter(django_filters.ModelChoiceFilter):
+    field_class = EventChoiceField
+
+
 class RegistrationFilterSet(WagtailFilterSet):
-    event = django_filters.ModelChoiceFilter(
+    event = EventFilter(
         label=gettext_lazy("Event"),
-        queryset=lambda request: EventPage.objects.order_by("-start"),
+        queryset=lambda request: original_events().order_by("-start", "pk"),
+        # Named by its translation key, which all language versions share: a link from any of them selects it.
+        to_field_name="translation_key",
         method="filter_event",
     )
     status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
@@ -243,7 +264,8 @@ register_snippet(RegistrationViewSet)
 
 
 def registrations_url(page):
-    return admin_url("list") + "?" + urlencode({"event": page.pk})
+    """The registrations of the event in every language."""
+    return admin_url("list") + "?" + urlencode({"event": page.translation_key})
 
 
 @hooks.register("register_page_header_buttons")

@@ -41,6 +41,16 @@ def event_when(event):
 
 
 @register.simple_tag
+def event_moment(event, value):
+    """A moment of the event (e.g. where it was to start before it moved), in its zone: "Senin, 4 November 2024,
+    09.00 WIB", or the day alone for an all-day event."""
+    local = value.astimezone(event.zone)
+    if event.all_day:
+        return date_format(local, "l, j F Y")
+    return f"{date_format(local, 'l, j F Y')}, {_time(local)} {event.zone_abbreviation}"
+
+
+@register.simple_tag
 def event_zone_description(event):
     """The zone named in full, for online events whose participants may be elsewhere: "WIB, UTC+07:00"."""
     offset = event.local_start.strftime("%z")

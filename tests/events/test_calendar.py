@@ -1,4 +1,5 @@
 import datetime
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -42,7 +43,7 @@ def test_event_ics_parses_and_starts_at_the_right_moment_in_utc(client, make_eve
     assert str(entry["SUMMARY"]) == "Lokakarya Tim Tangguh"
     assert str(entry["URL"]).endswith(event.url)
     assert str(entry["STATUS"]) == "CONFIRMED"
-    assert str(entry["UID"]) == f"{event.uid}@testserver"
+    assert str(entry["UID"]) == f"{event.translation_key}@testserver"
     # The UID is stable: a calendar app that fetches again recognises the same event.
     again = vevents(parse(client.get(f"{event.url}ics/")))[0]
     assert again["UID"] == entry["UID"]
@@ -157,3 +158,32 @@ def test_google_calendar_link_for_an_all_day_event_has_dates(make_event):
     event = make_event(start=wib(2030, 12, 13, 0), end=wib(2030, 12, 13, 23), all_day=True)
     query = parse_qs(urlsplit(google_calendar_url(event)).query)
     assert query["dates"] == ["20301213/20301214"]
+
+
+def test_both_language_versions_of_an_event_share_one_calendar_uid(client, home_en, locales, make_event, event_index):
+    english_index = event_index.copy_for_translation(locales["en"])
+    english_index.title, english_index.slug = "Events", "events"
+    english_index.save_revision().publish()
+    event = make_event(title="Lokakarya", status=EventPage.Status.CANCELLED, start=wib(2030, 11, 4, 9))
+    english = event.copy_for_translation(locales["en"])
+    english.title = "Workshop"
+    english.save_revision().publish()
+    english.refresh_from_db()
+    assert english.url.startswith("/en/")
+
+    def entry(url):
+        (found,) = vevents(parse(client.get(url)))
+        return found
+
+    uids = {str(entry(f"{page.url}ics/")["UID"]) for page in (event, english)}
+    uids |= {str(entry(f"{index}ics/")["UID"]) for index in (event_index.url, "/en/events/")}
+    assert uids == {f"{event.translation_key}@testserver"}
+    assert str(entry("/en/events/ics/")["STATUS"]) == "CANCELLED"
+    guids = {
+        re.search(r"<guid[^>]*>([^<]+)</guid>", client.get(f"{index}rss/").content.decode()).group(1)
+        for index in (event_index.url, "/en/events/")
+    }
+    assert guids == {f"urn:uuid:{event.translation_key}"}
+    # The version published last is the newest calendar entry, whichever language it is in.
+    event.refresh_from_db()
+    assert english.sequence > event.sequence

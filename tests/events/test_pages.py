@@ -133,16 +133,27 @@ def test_json_ld_describes_the_event_without_the_online_link(client, make_event)
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     place, virtual = data["location"]
     assert place["@type"] == "Place" and place["name"] == "Hotel Amaris Serpong"
-    assert virtual["@type"] == "VirtualLocation" and set(virtual) == {"@type", "name"}  # no URL: the link is private
+    # The required URL is the public event page: the meeting link is private.
+    assert virtual == {"@type": "VirtualLocation", "name": "Daring", "url": f"http://testserver{event.url}"}
     assert data["organizer"] == [{"@type": "Organization", "name": "P3M", "url": "https://p3m.example.org"}]
     assert data["description"] == "Lokakarya penyegaran untuk Tim Tangguh."
 
 
-def test_online_event_json_ld_has_a_virtual_location_only(client, make_event):
+def test_online_event_json_ld_has_a_virtual_location_with_the_public_page_as_its_url(client, member, make_event):
     event = make_event(event_format=EventPage.Format.ONLINE, online_url=SECRET_LINK)
-    data = json_ld(client.get(event.url).content.decode())
-    assert data["location"]["@type"] == "VirtualLocation" and "url" not in data["location"]
-    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    for user in (None, member):
+        client.logout()
+        if user:
+            client.force_login(user)
+        html = client.get(event.url).content.decode()
+        data = json_ld(html)
+        assert data["location"] == {
+            "@type": "VirtualLocation",
+            "name": "Daring",
+            "url": f"http://testserver{event.url}",
+        }
+        assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+        assert SECRET_LINK not in html
 
 
 def test_the_online_link_never_appears_on_the_page(client, member, admin_user, make_event):
@@ -263,3 +274,35 @@ def test_json_ld_has_the_event_image_as_an_absolute_url(client, make_event):
     event = make_event(listing_image=image)
     data = json_ld(client.get(event.url).content.decode())
     assert data["image"].startswith("http://testserver/") and data["image"].endswith(".jpg")
+
+
+def test_the_venue_names_the_city_once(client, make_event):
+    from events.calendar import event_location_text
+
+    event = make_event(
+        venue_address="Jl. Raya Serpong No. 1,\nSerpong, Kota Tangerang Selatan, Banten",
+        regency=region("Kota Tangerang Selatan"),
+    )
+    html = client.get(event.url).content.decode()
+    facts = html[html.index('class="meta-list event-facts"') : html.index("</dl>")]
+    assert facts.count("Kota Tangerang Selatan") == 1
+    assert event_location_text(event).count("Kota Tangerang Selatan") == 1
+    assert json_ld(html)["location"]["address"]["streetAddress"].count("Kota Tangerang Selatan") == 1
+
+    elsewhere = make_event(venue_address="Jl. Ahmad Yani No. 5", regency=region("Kota Serang"))
+    html = client.get(elsewhere.url).content.decode()
+    facts = html[html.index('class="meta-list event-facts"') : html.index("</dl>")]
+    assert "Jl. Ahmad Yani No. 5</span>" in facts and "<br>Kota Serang" in facts
+    assert event_location_text(elsewhere) == "Hotel Amaris Serpong, Jl. Ahmad Yani No. 5, Kota Serang"
+
+
+def test_a_plan_reads_the_same_percentage_on_the_event_and_the_home_page(client, home, make_event):
+    event = make_event(start=wib(2030, 1, 10, 9), end=wib(2030, 1, 10, 16))
+    for status, progress in [("done", 0), ("in_progress", 25)]:  # (100 + 25) / 2 = 62.5: halves round up
+        FollowUpItem.objects.create(
+            page=event, action="Aksi", indicator="Jumlah", target="3", status=status, progress=progress
+        )
+    assert '<progress id="plan-progress" max="100" value="63">' in client.get(event.url).content.decode()
+    home_html = client.get(home.url).content.decode()
+    assert 'value="63"' in home_html and "63%" in home_html
+    assert "62%" not in home_html

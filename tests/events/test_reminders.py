@@ -37,11 +37,13 @@ def test_confirmed_people_of_tomorrows_events_get_one_reminder_however_often_it_
         today = make_event(title="Hari ini", start=wib(2030, 6, 15, 20), end=wib(2030, 6, 15, 22))
         day_after = make_event(title="Lusa", start=wib(2030, 6, 17, 0, 0), end=wib(2030, 6, 17, 2))
         cancelled = make_event(title="Batal", start=wib(2030, 6, 16, 9), end=wib(2030, 6, 16, 12))
+        postponed = make_event(title="Ditunda", start=wib(2030, 6, 16, 9), end=wib(2030, 6, 16, 12))
     EventPage.objects.filter(pk=cancelled.pk).update(status=EventPage.Status.CANCELLED)
+    EventPage.objects.filter(pk=postponed.pk).update(status=EventPage.Status.POSTPONED)
     expected = {person(tomorrow_early).email, person(tomorrow_late).email}
     for status in [Status.PENDING, Status.WAITLISTED, Status.CANCELLED]:
         person(tomorrow_early, status=status)
-    for other in [today, day_after, cancelled]:
+    for other in [today, day_after, cancelled, postponed]:
         person(other)
 
     run()

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -104,7 +105,7 @@ def test_staff_list_search_and_filter_registrations(staff_client, event, make_ev
 
     assert names(q="fkub") == {"Siti Rahmawati"}
     assert names(q="budi") == {"Budi Santoso"}
-    assert names(event=other.pk) == {"Dewi Lestari"}
+    assert names(event=other.translation_key) == {"Dewi Lestari"}
     assert names(status=Status.CONFIRMED) == {"Siti Rahmawati"}
     assert names(attended="true") == {"Budi Santoso"}
 
@@ -235,7 +236,7 @@ def test_staff_cannot_type_in_registrations_that_bypass_confirmation(staff_clien
 
 
 def test_the_event_page_in_the_admin_links_to_its_registrations(staff_client, event):
-    expected = f"{reverse(LIST_URL)}?event={event.pk}"
+    expected = f"{reverse(LIST_URL)}?event={event.translation_key}"
     assert expected in staff_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
     explorer = staff_client.get(reverse("wagtailadmin_explore", args=[event.get_parent().pk])).content.decode()
     assert expected in explorer
@@ -315,7 +316,7 @@ def test_each_export_is_written_to_the_audit_log_with_who_which_event_and_how_ma
     RegistrationFactory(event=other)
     client = client_for(door_staff)
 
-    response = client.get(url("list"), {"export": "csv", "event": event.pk})
+    response = client.get(url("list"), {"export": "csv", "event": event.translation_key})
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(rows) == 4
@@ -330,3 +331,37 @@ def test_each_export_is_written_to_the_audit_log_with_who_which_event_and_how_ma
     assert client.get(url("list"), {"export": "xlsx"}).status_code == 200
     assert AuditLog.objects.count() == 2
     assert "xlsx: 4 " in AuditLog.objects.first().detail
+
+
+def test_the_indonesian_export_says_ya_and_tidak_not_true_and_false(staff_client, event):
+    RegistrationFactory(event=event, name="Hadir", attended=True)
+    RegistrationFactory(event=event, name="Absen")
+
+    response = staff_client.get(url("list"), {"export": "csv"})
+    text = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(text), fieldnames=COLUMNS))
+    assert rows[0]["attended"] == "Hadir"  # the heading, in Indonesian too
+    assert {row["name"]: row["attended"] for row in rows[1:]} == {"Hadir": "Ya", "Absen": "Tidak"}
+    assert "True" not in text and "False" not in text
+
+
+def test_the_event_filter_lists_each_event_once_and_selects_every_language(staff_client, event, home_en, locales):
+    index_en = event.get_parent().specific.copy_for_translation(locales["en"])
+    index_en.save_revision().publish()
+    event_en = event.copy_for_translation(locales["en"])
+    event_en.title = "Tim Tangguh workshop"
+    event_en.save_revision().publish()
+    RegistrationFactory(event=event, name="Siti Rahmawati")
+    RegistrationFactory(event=event_en, name="Guest Visitor")
+
+    html = staff_client.get(url("list")).content.decode()
+    options = re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)</option>', html)
+    events = [(value, label) for value, label in options if value == str(event.translation_key)]
+    assert events == [(str(event.translation_key), "Lokakarya Tim Tangguh (4 Nov 2030)")]
+    assert "Tim Tangguh workshop (" not in html
+
+    # The English page's "Registrations" button selects the same event, with both languages' registrations.
+    edit = staff_client.get(reverse("wagtailadmin_pages:edit", args=[event_en.pk])).content.decode()
+    assert f"?event={event.translation_key}" in edit
+    filtered = staff_client.get(url("list"), {"event": str(event.translation_key)}).content.decode()
+    assert "Siti Rahmawati" in filtered and "Guest Visitor" in filtered
