@@ -267,20 +267,12 @@ def _promote_waitlist(event):
     return waiting
 
 
-def link_registrations(user):
-    """Gives a verified member's account the registrations made earlier with their address (e.g. before they had
-    an account, or logged out). Only the proven address counts: nobody gets someone else's registrations by
-    typing their address into an account."""
-    address = verified_address(user)
-    if address:
-        Registration.objects.filter(email=address, user__isnull=True).update(user=user)
-
-
 def account_registrations(user, request):
-    """The account's registrations, newest event first, as "my events" lists them: each with `page` (the event in
-    the viewer's language where it has one, None when the viewer may no longer open it), `original` (the page
-    holding the seats and the status), `state` (the registration's status, or "event_cancelled"), `position` (on
-    the waiting list), `upcoming`, `can_cancel`, and the links. A fixed number of queries however many there are."""
+    """The account's registrations (linking those made earlier with its verified address), newest event first, as
+    "my events" lists them: each with `page` (the event in the viewer's language where it has one, None when the
+    viewer may no longer open it), `original` (the page holding the seats and the status), `state` (the
+    registration's status, or "event_cancelled"), `position` (on the waiting list), `upcoming`, `can_cancel`, and
+    the links. A fixed number of queries however many there are."""
     position = (
         Registration.objects.filter(event__translation_key=OuterRef("event__translation_key"), status=Status.WAITLISTED)
         .filter(
@@ -292,12 +284,20 @@ def account_registrations(user, request):
         .annotate(count=Count("pk"))
         .values("count")
     )
+    mine = Q(user=user)
+    if address := verified_address(user):
+        mine |= Q(email=address, user__isnull=True)
     registrations = list(
-        Registration.objects.filter(user=user)
+        Registration.objects.filter(mine)
         .select_related("event", "event__locale")
         .annotate(position=Subquery(position))
         .order_by("-event__start", "-pk")
     )
+    # Registrations made earlier with the verified address (before the account existed, or logged out) join the
+    # account now. Only the proven address counts: nobody gets someone else's registrations by typing their address
+    # into an account. Written only when there is something to link: every write empties the page cache.
+    if unlinked := [registration.pk for registration in registrations if registration.user_id is None]:
+        Registration.objects.filter(pk__in=unlinked, user__isnull=True).update(user=user)
     keys = {registration.event.translation_key for registration in registrations}
     pages = EventPage.objects.filter(translation_key__in=keys)
     viewable = set(viewable_pages(pages.live(), user).values_list("pk", flat=True))
@@ -310,10 +310,9 @@ def account_registrations(user, request):
     for registration in registrations:
         event = registration.event
         registration.page = translated.get(event.translation_key) or (event if event.pk in viewable else None)
-        registration.original = originals.get(event.translation_key, event)
-        registration.upcoming = registration.original.end >= now
-        registration.can_cancel = registration.upcoming and registration.status in ACTIVE
-        original = registration.original
+        registration.original = original = originals.get(event.translation_key, event)
+        registration.upcoming = original.end >= now
+        registration.can_cancel = registration.upcoming and registration.status in ACTIVE and not original.is_cancelled
         registration.state = "event_cancelled" if original.is_cancelled else registration.status
         # The meeting link, as on the registration's own page: for a confirmed seat at an event still to come.
         confirmed = registration.state == Status.CONFIRMED and registration.upcoming

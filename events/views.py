@@ -146,7 +146,6 @@ def my_events(request):
     """The logged-in person's registrations: coming up (soonest first) and past, with their status, the event and
     calendar links and a cancel button. Only ever their own: nothing here takes an account or a registration from
     the URL."""
-    services.link_registrations(request.user)
     registrations = services.account_registrations(request.user, request)
     upcoming = sorted(
         (registration for registration in registrations if registration.upcoming),
