@@ -77,9 +77,10 @@ class RegistrationForm(forms.ModelForm):
         }
 
     def __init__(self, *args, account=None, **kwargs):
-        """`account`: the logged-in person, whose details fill the form in (they may still change them)."""
-        if account is not None and account.is_authenticated:
-            kwargs["initial"] = {**member_details(account), **kwargs.get("initial", {})}
+        """`account`: the logged-in person, whose details fill an empty form in (they may still change them)."""
+        bound = bool(args and args[0] is not None) or kwargs.get("data") is not None
+        if account is not None and account.is_authenticated and not bound and "initial" not in kwargs:
+            kwargs["initial"] = member_details(account)
         super().__init__(*args, **kwargs)
         if verified_address(account):
             self.fields["email"].help_text = _(

@@ -119,13 +119,13 @@ def registration_context(event, request, form=None):
     free_seats = seats_left(original)
     state = registration_state(original, free_seats)
     user = getattr(request, "user", None)
+    details = member_details(user) if user is not None and user.is_authenticated and state in ACCEPTING else {}
     if form is None and state in ACCEPTING:
-        form = RegistrationForm(account=user)
+        form = RegistrationForm(initial=details, account=user)
     address = verified_address(user)
     mine = active_registration(event, user) if address else None
     if mine is not None and mine.status == Status.PENDING:
         mine = None  # registering again (one tap or the form) confirms it: their address is proven
-    details = member_details(user) if address and state in ACCEPTING and not mine else {}
     return {
         "registration_state": state,
         "registration_message": registration_message(state, original, free_seats),
@@ -134,7 +134,7 @@ def registration_context(event, request, form=None):
         "registration_url": event.get_url(request) + event.reverse_subpage("register_route"),
         "my_registration": mine,
         "member_address": address,
-        "one_tap": one_tap_details(details) if all(details.get(name) for name in ONE_TAP_NEEDS) else None,
+        "one_tap": one_tap_details(details) if address and not mine and all(map(details.get, ONE_TAP_NEEDS)) else None,
     }
 
 

@@ -372,6 +372,22 @@ def test_my_events_lists_upcoming_and_past_with_status_and_links(client, siti, m
     assert html.count(SECRET_LINK) == 0  # in-person events: no meeting link
 
 
+def test_past_registrations_say_what_became_of_them(client, siti, make_event):
+    ago = timezone.now() - datetime.timedelta(days=40)
+    for title, fields in [
+        ("Hadir", {"status": Status.CONFIRMED, "attended": True}),
+        ("Tidak hadir", {"status": Status.CONFIRMED}),
+        ("Menunggu", {"status": Status.WAITLISTED}),
+    ]:
+        RegistrationFactory(event=make_event(title=title, start=ago), user=siti, email=siti.email, **fields)
+    client.force_login(siti)
+
+    html = shown(client.get(f"/en{MY_EVENTS}"))
+
+    assert "You attended" in html and "You had a seat" in html and "You were on the waiting list" in html
+    assert "Confirmed: your seat is reserved" not in html and "/batal/" not in html
+
+
 def test_my_events_shows_the_meeting_link_for_a_confirmed_seat_only(client, siti, event, make_event):
     client.force_login(siti)
     one_tap(client, event)
