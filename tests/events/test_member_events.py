@@ -16,6 +16,7 @@ from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
 from members import personal_data
 from members.factories import UserFactory
+from tests.website.test_page_cache import page_cache, served_from_cache  # noqa: F401 (a fixture)
 from tests.website.test_query_budget import QUERY_BUDGET, count_queries
 
 pytestmark = pytest.mark.django_db
@@ -467,6 +468,17 @@ def test_my_events_is_never_kept_by_the_page_cache(client, siti, event):
     again = client.get(MY_EVENTS)
     assert again.get("X-Cache") != "HIT"
     assert len(again.context["upcoming"]) == 1
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_the_event_page_kept_for_visitors_is_never_served_to_a_member(client, siti, event):
+    served_from_cache(event.url)  # what every visitor sees alike is kept
+
+    client.force_login(siti)
+    page = client.get(event.url)
+
+    assert page["X-Cache"] == "BYPASS" and "private" in page["Cache-Control"]
+    assert page.context["one_tap"] and 'value="Siti Rahmawati"' in page.content.decode()
 
 
 def test_the_header_links_to_my_events_for_logged_in_people_only(client, siti, event):
