@@ -123,7 +123,8 @@ def registration_context(event, request, form=None):
     if form is None and state in ACCEPTING:
         form = RegistrationForm(initial=details, account=user)
     address = verified_address(user)
-    mine = active_registration(event, user) if address else None
+    # Not on a cancelled or past event: "your seat is confirmed" would be wrong there.
+    mine = active_registration(event, user) if address and state not in {CANCELLED, PAST, NONE} else None
     if mine is not None and mine.status == Status.PENDING:
         mine = None  # registering again (one tap or the form) confirms it: their address is proven
     return {

@@ -259,6 +259,20 @@ def test_a_member_whose_account_lacks_a_required_detail_gets_the_filled_in_form(
     assert Registration.objects.count() == 0
 
 
+def test_a_cancelled_event_never_tells_the_member_their_seat_is_confirmed(client, siti, event):
+    client.force_login(siti)
+    one_tap(client, event)
+    event.status = EventPage.Status.CANCELLED
+    event.save_revision().publish()
+
+    page = client.get(event.url)
+
+    assert page.context["my_registration"] is None
+    assert f"{MY_EVENTS}#registration-" not in page.content.decode()
+    listed = client.get(MY_EVENTS).context["upcoming"]
+    assert [registration.state for registration in listed] == ["event_cancelled"]
+
+
 def test_one_tap_refuses_when_registration_is_closed(client, siti, make_event):
     event = make_event(capacity=5, status=EventPage.Status.CANCELLED)
     client.force_login(siti)
