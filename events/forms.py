@@ -4,11 +4,38 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from alumni.policy import own_profile
+from core.access import is_member
 from core.models import Region
 
 from .models import Registration
 
 PHONE = re.compile(r"^\+?[\d\s().-]{6,30}$")
+BANTEN = "36"
+
+
+def verified_address(user):
+    """The e-mail address `user` has proven, or None: a verified member's account address. A verified account was
+    made from a claim link e-mailed to that address (or verified by staff), and its address changes only through a
+    link sent to the new one; an unverified account's address proves nothing."""
+    return user.email if is_member(user) else None
+
+
+def member_details(user):
+    """What the account and its alumni profile know of the fields the form asks, to fill it in for them."""
+    details = {"name": user.get_full_name(), "email": user.email}
+    profile = own_profile(user)
+    if profile is not None:
+        membership = profile.memberships.select_related("organisation").first()
+        regency = profile.regency
+        details.update(
+            name=profile.full_name or details["name"],
+            phone=profile.phone,
+            organisation=membership.organisation.name if membership else "",
+            # The form offers Banten's regencies and cities only: elsewhere is "outside Banten".
+            regency=regency.pk if regency and regency.province_id and regency.province.code == BANTEN else None,
+        )
+    return {name: value for name, value in details.items() if value}
 
 
 class RegistrationForm(forms.ModelForm):
@@ -49,13 +76,22 @@ class RegistrationForm(forms.ModelForm):
             "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, account=None, **kwargs):
+        """`account`: the logged-in person, whose details fill an empty form in (they may still change them)."""
+        bound = bool(args and args[0] is not None) or kwargs.get("data") is not None
+        if account is not None and account.is_authenticated and not bound and "initial" not in kwargs:
+            kwargs["initial"] = member_details(account)
         super().__init__(*args, **kwargs)
+        if verified_address(account):
+            self.fields["email"].help_text = _(
+                "Your account's address. Registering with it counts at once, without a confirmation e-mail; with "
+                "another address we send a link to confirm first."
+            )
         self.fields["organisation"].required = True
         # Guests come from elsewhere too (other provinces, delegations from abroad).
         self.fields["regency"].required = False
         self.fields["regency"].queryset = Region.objects.filter(
-            province__code="36", kind__in=[Region.Kind.REGENCY, Region.Kind.CITY]
+            province__code=BANTEN, kind__in=[Region.Kind.REGENCY, Region.Kind.CITY]
         ).order_by("name")
         self.fields["regency"].empty_label = _("Outside Banten")
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})

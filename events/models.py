@@ -1,5 +1,6 @@
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Max, Q
@@ -176,6 +177,16 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    # The account of a verified member who registered with their address (set when they register logged in, or
+    # when their "my events" finds earlier registrations made with it).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+    )
 
     panels = [
         FieldPanel("event", read_only=True),

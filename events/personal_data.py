@@ -1,4 +1,4 @@
-"""What the events section holds about an account: registrations made with its addresses (registered with
+"""What the events section holds about an account: registrations made from it or with its addresses (registered with
 `members.personal_data` in EventsConfig.ready, and called through the "alumni_person_erased" hook when staff
 delete a profile).
 
@@ -45,11 +45,16 @@ def erase_registrations_of(addresses):
 
 
 def erase_registrations(user):
-    erase_registrations_of(addresses_of(user))
+    # Those made from the account go too, whatever address they carry (the account's earlier one, say).
+    erase_registrations_of(
+        addresses_of(user) | set(Registration.objects.filter(user=user).values_list("email", flat=True))
+    )
 
 
 def export_registrations(user):
-    registrations = Registration.objects.filter(email__in=addresses_of(user)).select_related("event", "regency")
+    registrations = Registration.objects.filter(Q(email__in=addresses_of(user)) | Q(user=user)).select_related(
+        "event", "regency"
+    )
     return [
         {
             "event": str(registration.event),
@@ -62,6 +67,7 @@ def export_registrations(user):
             "status": registration.status,
             "registered_at": iso(registration.created_at),
             "attended": registration.attended,
+            "linked_to_account": registration.user_id == user.pk,
         }
         for registration in registrations
     ]

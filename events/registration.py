@@ -10,12 +10,16 @@ import zoneinfo
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from core.access import viewable_pages
+from core.i18n import active_locale
+
 from .emails import notify
-from .forms import RegistrationForm
+from .forms import RegistrationForm, member_details, verified_address
 from .models import EventPage, Registration
 
 NONE, NOT_OPEN_YET, OPEN, FULL, CLOSED, CANCELLED, PAST = (
@@ -28,6 +32,9 @@ NONE, NOT_OPEN_YET, OPEN, FULL, CLOSED, CANCELLED, PAST = (
     "past",
 )
 ACCEPTING = {OPEN, FULL}
+ACTIVE = {Registration.Status.PENDING, Registration.Status.CONFIRMED, Registration.Status.WAITLISTED}
+# What a verified member's one-tap registration fills in from their account: the form's required fields.
+ONE_TAP_NEEDS = ("name", "email", "organisation")
 Status = Registration.Status
 
 
@@ -103,19 +110,62 @@ def registration_message(state, event, free_seats):
 
 
 def registration_context(event, request, form=None):
-    """What templates/events/includes/registration.html needs, for any language version of an event."""
+    """What templates/events/includes/registration.html needs, for any language version of an event.
+
+    A logged-in person finds the form filled in with their details. A verified member who already holds a
+    registration for the event sees it instead of the form (`my_registration`); one whose account knows every
+    detail the form needs may register with one tap (`one_tap`: the details it sends)."""
     original = original_event(event)
     free_seats = seats_left(original)
     state = registration_state(original, free_seats)
+    user = getattr(request, "user", None)
+    details = member_details(user) if user is not None and user.is_authenticated and state in ACCEPTING else {}
     if form is None and state in ACCEPTING:
-        form = RegistrationForm()
+        form = RegistrationForm(initial=details, account=user)
+    address = verified_address(user)
+    # Not on a cancelled or past event: "your seat is confirmed" would be wrong there.
+    mine = active_registration(event, user) if address and state not in {CANCELLED, PAST, NONE} else None
+    if mine is not None and mine.status == Status.PENDING:
+        mine = None  # registering again (one tap or the form) confirms it: their address is proven
     return {
         "registration_state": state,
         "registration_message": registration_message(state, original, free_seats),
-        "registration_form": form,
+        "registration_form": None if mine else form,
         "seats_left": free_seats,
         "registration_url": event.get_url(request) + event.reverse_subpage("register_route"),
+        "my_registration": mine,
+        "member_address": address,
+        "one_tap": one_tap_details(details) if address and not mine and all(map(details.get, ONE_TAP_NEEDS)) else None,
     }
+
+
+def one_tap_details(details):
+    """The member's details as the one-tap button shows them: (label, value) for each one known."""
+    fields = RegistrationForm.base_fields
+    regency = details.get("regency")
+    shown = {**details, "regency": str(fields["regency"].queryset.get(pk=regency)) if regency else None}
+    return [
+        (fields[name].label, shown[name])
+        for name in ("name", "email", "phone", "organisation", "regency")
+        if shown.get(name)
+    ]
+
+
+def one_tap_data(user):
+    """The form data a verified member's one-tap registration sends: their details, and their consent (the button
+    says what they agree to)."""
+    return {**member_details(user), "consent": "on"}
+
+
+def active_registration(event, user):
+    """The registration (waiting for confirmation, confirmed or on the waiting list) a verified member holds for
+    `event` in any language: made from their account, or with their address before it was linked."""
+    return (
+        registrations_of(event)
+        .filter(status__in=ACTIVE)
+        .filter(Q(user=user) | Q(email=verified_address(user), user__isnull=True))
+        .first()
+    )
 
 
 # --- Services: each takes the original event's row lock, so seats are counted one request at a time --------
@@ -123,15 +173,35 @@ def registration_context(event, request, form=None):
 
 def register(event, data):
     """The person's registration: a new pending one, or the active one they already have (never a second seat).
+    With `data["user"]` (a verified member's account), a registration of that account counts as theirs too.
 
     Returns (registration, created).
     """
     with transaction.atomic():
         original_event(event, lock=True)
-        existing = registrations_of(event).exclude(status=Status.CANCELLED).filter(email=data["email"]).first()
+        same_person = Q(email=data["email"])
+        if data.get("user") is not None:
+            same_person |= Q(user=data["user"])
+        existing = registrations_of(event).exclude(status=Status.CANCELLED).filter(same_person).first()
         if existing:
             return existing, False
         return Registration.objects.create(event=event, **data), True
+
+
+def register_member(event, data, user):
+    """A verified member registering with their proven address: no confirmation e-mail, a seat at once (or a place
+    on the waiting list), under the same lock and seat count as everyone else, and the e-mail that tells them so
+    (with the calendar file). A registration they already have is theirs (returned with created False), except one
+    still waiting for its e-mail link, which their address now confirms.
+
+    Returns (registration, created).
+    """
+    registration, created = register(event, {**data, "user": user})
+    if registration.status != Status.PENDING:
+        return registration, created
+    if registration.user_id is None:
+        Registration.objects.filter(pk=registration.pk).update(user=user)
+    return confirm(registration), True
 
 
 def confirm(registration):
@@ -196,6 +266,63 @@ def _promote_waitlist(event):
         person.status, person.confirmed_at = Status.CONFIRMED, now
         person.save(update_fields=["status", "confirmed_at"])
     return waiting
+
+
+def account_registrations(user, request):
+    """The account's registrations (linking those made earlier with its verified address), newest event first, as
+    "my events" lists them: each with `page` (the event in the viewer's language where it has one, None when the
+    viewer may no longer open it), `original` (the page holding the seats and the status), `state` (the
+    registration's status, or "event_cancelled"), `position` (on the waiting list), `upcoming`, `can_cancel`, and
+    the links. A fixed number of queries however many there are."""
+    position = (
+        Registration.objects.filter(event__translation_key=OuterRef("event__translation_key"), status=Status.WAITLISTED)
+        .filter(
+            Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
+            | Q(waitlisted_at=OuterRef("waitlisted_at"), pk__lte=OuterRef("pk"))
+        )
+        .order_by()
+        .values("event__translation_key")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    mine = Q(user=user)
+    if address := verified_address(user):
+        mine |= Q(email=address, user__isnull=True)
+    registrations = list(
+        Registration.objects.filter(mine)
+        .select_related("event", "event__locale")
+        .annotate(position=Subquery(position))
+        .order_by("-event__start", "-pk")
+    )
+    # Registrations made earlier with the verified address (before the account existed, or logged out) join the
+    # account now. Only the proven address counts: nobody gets someone else's registrations by typing their address
+    # into an account. Written only when there is something to link: every write empties the page cache.
+    if unlinked := [registration.pk for registration in registrations if registration.user_id is None]:
+        Registration.objects.filter(pk__in=unlinked, user__isnull=True).update(user=user)
+    keys = {registration.event.translation_key for registration in registrations}
+    pages = EventPage.objects.filter(translation_key__in=keys)
+    viewable = set(viewable_pages(pages.live(), user).values_list("pk", flat=True))
+    originals, translated = {}, {}
+    for page in pages.select_related("locale").order_by("pk"):
+        originals.setdefault(page.translation_key, page)
+        if page.pk in viewable and page.locale_id == active_locale().pk:
+            translated[page.translation_key] = page
+    now = timezone.now()
+    for registration in registrations:
+        event = registration.event
+        registration.page = translated.get(event.translation_key) or (event if event.pk in viewable else None)
+        registration.original = original = originals.get(event.translation_key, event)
+        registration.upcoming = original.end >= now
+        registration.can_cancel = registration.upcoming and registration.status in ACTIVE and not original.is_cancelled
+        registration.state = "event_cancelled" if original.is_cancelled else registration.status
+        # The meeting link, as on the registration's own page: for a confirmed seat at an event still to come.
+        confirmed = registration.state == Status.CONFIRMED and registration.upcoming
+        registration.online_url = event.online_url if confirmed and event.is_online else ""
+        if registration.page is not None:
+            url = registration.page.get_url(request)
+            registration.page_url = url
+            registration.ics_url = url + registration.page.reverse_subpage("ics_route")
+    return registrations
 
 
 def waitlist_position(registration):

@@ -1,22 +1,28 @@
 """Registration pages, routed from EventPage: `daftar/` (register), `konfirmasi/<token>/` (confirm, then the
-registration's own page) and `batal/<token>/` (cancel).
+registration's own page) and `batal/<token>/` (cancel); and a member's "my events" (`/akun/acara-saya/`).
 
 E-mail scanners open links, so a link only ever shows a page: only a POST (a button) changes anything.
 """
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from core.i18n import active_locale
 from core.ratelimit import RateLimit
 
 from . import registration as services
 from .announcements import event_state
 from .emails import notify, registration_urls
-from .forms import RegistrationForm
-from .models import Registration
+from .forms import RegistrationForm, verified_address
+from .models import EventIndexPage, Registration
 
 Status = Registration.Status
 # One repeated link per registration per 5 minutes, counted in the database (kept when the cache is down or emptied):
@@ -36,22 +42,37 @@ def _render(request, page, template, context, status=200):
 
 
 def register(request, page):
+    """The form, or (`one_tap` in the POST) a verified member's one-tap registration with their account's details.
+
+    A verified member registering with their own address gets a seat (or the waiting list) at once and goes to
+    "my events"; everyone else, and a member registering another address, confirms by e-mail."""
     if request.method == "GET" and "terkirim" in request.GET:
         return _render(request, page, "registration_done", {})
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    form = RegistrationForm(request.POST) if request.method == "POST" else None
+    user, form = request.user, None
+    verified = verified_address(user)
+    if request.method == "POST" and "one_tap" in request.POST:
+        form = RegistrationForm(services.one_tap_data(user) if verified else None, account=user)
+    elif request.method == "POST":
+        form = RegistrationForm(request.POST, account=user)
     context = services.registration_context(page, request, form=form)
     if form is None:
         return _render(request, page, "registration_form", context)
     if context["registration_state"] not in services.ACCEPTING:
         context["registration_form"] = None
         return _render(request, page, "registration_form", context, status=409)
+    if not form.is_bound:  # one tap from someone who is not (or no longer) a verified member: the form instead
+        return _render(request, page, "registration_form", context, status=403)
     if not form.is_valid():
         return _render(request, page, "registration_form", context, status=400)
     done = HttpResponseSeeOther(context["registration_url"] + "?terkirim=1")
     if form.is_bot:
         return done
+    if verified and form.cleaned_data["email"] == verified:
+        registration, created = services.register_member(page, form.registration_data(), user)
+        messages.success(request, _registered_message(registration, created))
+        return HttpResponseSeeOther(f"{reverse('events:my_events')}#registration-{registration.pk}")
     registration, created = services.register(page, form.registration_data())
     if created or RESEND_LIMIT.hit(str(registration.pk)):
         notify(registration, "confirm_link" if registration.status == Status.PENDING else "already_registered")
@@ -98,3 +119,61 @@ def cancel(request, page, token):
     if registration.status == Status.CANCELLED:
         context.update(services.registration_context(page, request))
     return _render(request, page, "registration_cancel", context)
+
+
+def _registered_message(registration, created):
+    event = {"event": registration.event.title}
+    if not created:
+        return _("You were already registered for %(event)s: here is your registration.") % event
+    if registration.status == Status.CONFIRMED:
+        return (
+            _(
+                "You are registered for %(event)s: your seat is confirmed. We are e-mailing you the details with a "
+                "calendar file."
+            )
+            % event
+        )
+    if registration.status == Status.WAITLISTED:
+        return _(
+            "All seats for %(event)s are taken: you are on the waiting list (number %(position)d). We e-mail you "
+            "if a seat frees up."
+        ) % {**event, "position": services.waitlist_position(registration)}
+    return _("Your registration for %(event)s is saved.") % event
+
+
+# --- My events ---------------------------------------------------------------------------------------------
+
+
+@login_required
+@never_cache
+def my_events(request):
+    """The logged-in person's registrations: coming up (soonest first) and past, with their status, the event and
+    calendar links and a cancel button. Only ever their own: nothing here takes an account or a registration from
+    the URL."""
+    registrations = services.account_registrations(request.user, request)
+    upcoming = sorted(
+        (registration for registration in registrations if registration.upcoming),
+        key=lambda registration: (registration.original.start, registration.pk),
+    )
+    past = [registration for registration in registrations if not registration.upcoming]
+    event_index = EventIndexPage.objects.live().filter(locale=active_locale()).first()
+    context = {"upcoming": upcoming, "past": past, "event_index": event_index}
+    return TemplateResponse(request, "events/my_events.html", context)
+
+
+@login_required
+@never_cache
+def my_event_cancel(request, pk):
+    """Asks first (GET), then cancels (POST) one of the person's own registrations; its seat goes to the waiting
+    list. Another person's registration is not found (404)."""
+    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk, user=request.user)
+    can_cancel = registration.status in services.ACTIVE and services.original_event(registration.event).end >= (
+        timezone.now()
+    )
+    if request.method == "POST" and can_cancel:
+        services.cancel(registration)
+        messages.success(request, _("Your registration for %(event)s is cancelled.") % {"event": registration.event})
+        return HttpResponseSeeOther(reverse("events:my_events"))
+    status = 409 if request.method == "POST" else 200
+    context = {"registration": registration, "can_cancel": can_cancel}
+    return TemplateResponse(request, "events/my_event_cancel.html", context, status=status)

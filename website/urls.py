@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("feeds/news/atom/", public_page(NewsAtomFeed()), name="news_atom"),
     path("feeds/resources/rss/", public_page(ResourceFeed()), name="resources_rss"),
     path("akun/", include("members.urls")),
+    path("akun/", include("events.urls")),
     # Account pages lived under /alumni/ until accounts became their own app: old links (e-mailed ones too) follow.
     re_path(
         r"^alumni/(?:profil-saya/)?(?=(?:masuk|keluar|lupa-sandi|atur-sandi|ganti-email|unduh-data|hapus-akun)/)",

@@ -88,3 +88,61 @@ def test_registration_form_and_pages_pass_axe(live_server, browser, axe_check, e
     assert page.locator("#id_email").input_value() == "bukan-email"
     assert serious_violations(page) == []
     context.close()
+
+
+def test_a_verified_member_on_a_phone_registers_in_one_tap_sees_it_in_my_events_and_cancels(
+    live_server, browser, event, django_user_model
+):
+    from alumni.factories import OrganisationFactory, ProfileFactory
+
+    member = django_user_model.objects.create_user("siti@example.org", "sandi-rahasia-123", first_name="Siti")
+    member.make_member()
+    ProfileFactory(
+        user=member,
+        email=member.email,
+        full_name="Siti Rahmawati",
+        regency=region("Kota Serang"),
+        organisations=[OrganisationFactory(name="Tim Tangguh Serpong")],
+    )
+    # axe is injected by script, which the site's CSP refuses, hence bypass_csp.
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+
+    def no_sideways_scroll():
+        return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    page.goto(f"{live_server.url}/akun/masuk/?next={event.url}")
+    page.fill("#id_username", "siti@example.org")
+    page.fill("#id_password", "sandi-rahasia-123")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{event.url}")
+
+    one_tap = page.locator("form.one-tap")
+    assert "Tim Tangguh Serpong" in one_tap.inner_text()
+    assert page.locator(".registration__form").is_hidden()  # the long form waits behind "other details"
+    assert no_sideways_scroll()
+    assert serious_violations(page) == []
+    one_tap.locator("button[name=one_tap]").click()  # the one tap
+    page.wait_for_url("**/akun/acara-saya/#registration-*")
+
+    registration = Registration.objects.get()
+    assert (registration.status, registration.user_id) == (Registration.Status.CONFIRMED, member.pk)
+    assert mail.outbox[-1].attachments[0][0] == f"{event.slug}.ics"  # the confirmation e-mail, no link to open first
+    item = page.locator(f"#registration-{registration.pk}")
+    assert "Lokakarya Tim Tangguh" in item.inner_text()
+    assert item.locator(f'a[href="{event.url}ics/"]').is_visible()
+    assert item.locator(f'a[href="{SECRET_LINK}"]').is_visible()  # hybrid: the meeting link for a confirmed seat
+    assert page.locator(".account-messages").is_visible()
+    assert no_sideways_scroll()
+    assert serious_violations(page) == []
+
+    item.locator("a.button").click()
+    page.wait_for_url("**/batal/")
+    assert Registration.objects.get().status == Registration.Status.CONFIRMED  # asked first
+    assert no_sideways_scroll()
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/akun/acara-saya/")
+    assert Registration.objects.get().status == Registration.Status.CANCELLED
+    assert page.locator(f"#registration-{registration.pk} a.button").count() == 0
+    context.close()

@@ -124,3 +124,39 @@ def test_two_reminder_runs_at_once_send_each_reminder_once(make_event):
 
     assert sum(len(sent) for sent in results) == 20
     assert sorted(message.to[0] for message in mail.outbox) == sorted(f"peserta{i}@example.org" for i in range(20))
+
+
+def test_twenty_members_tapping_at_once_for_five_seats_never_overbook(make_event, django_user_model):
+    event = make_event(capacity=5)
+    serang = region("Kota Serang")
+    members = []
+    for i in range(20):
+        user = django_user_model.objects.create_user(f"anggota{i}@example.org", "sandi-rahasia-123")
+        user.make_member()
+        members.append(user)
+
+    def tap(i):
+        return services.register_member(event, person(i, serang, email=members[i].email), members[i])[0].status
+
+    statuses = simultaneously(20, tap)
+
+    assert statuses.count(Status.CONFIRMED) == 5
+    assert statuses.count(Status.WAITLISTED) == 15
+    assert Registration.objects.filter(status=Status.CONFIRMED).count() == 5
+    assert Registration.objects.filter(user__isnull=False).count() == 20
+    # Each is told by e-mail where they stand (no link to confirm first); the five with a seat get the calendar file.
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(user.email for user in members)
+    assert sum(bool(message.attachments) for message in mail.outbox) == 5
+
+
+def test_one_member_tapping_twice_at_once_gets_one_registration(make_event, django_user_model):
+    event = make_event(capacity=5)
+    serang = region("Kota Serang")
+    user = django_user_model.objects.create_user("siti@example.org", "sandi-rahasia-123")
+    user.make_member()
+
+    simultaneously(5, lambda i: services.register_member(event, person(i, serang, email=user.email), user))
+
+    assert Registration.objects.count() == 1
+    assert Registration.objects.get().status == Status.CONFIRMED
+    assert len(mail.outbox) == 1
