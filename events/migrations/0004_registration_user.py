@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_registration_tokens_hashed'),
+        ('events', '0003_event_announcements'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
