@@ -157,7 +157,10 @@ def content_language(obj):
     A page or translatable snippet is written in its locale's language. A resource also names its own language
     (`language`): in the default language's tree, where editors enter originals, a resource in English keeps its
     English title and summary, so its own language wins there; a translation is written in its locale's language.
+    A language code names itself (a resource's files are in the resource's own language: `page.language`).
     """
+    if isinstance(obj, str):
+        return obj or None
     locale_id = getattr(obj, "locale_id", None)
     code = _locale_codes().get(locale_id) if locale_id is not None else None
     own = getattr(obj, "language", None)

@@ -21,6 +21,6 @@ def language_links(context):
 
 @register.simple_tag
 def lang_attr(obj):
-    """` lang="xx"` when `obj` (a page, a translatable snippet, a resource) is written in another language than the
-    active one, else nothing."""
+    """` lang="xx"` when `obj` (a page, a translatable snippet, a resource, or a language code) is written in another
+    language than the active one, else nothing."""
     return i18n.lang_attributes(obj)
