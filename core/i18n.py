@@ -9,6 +9,7 @@ nearest page that does exist in that language (see `language_links`).
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 from wagtail.models import Locale, Page
@@ -94,10 +95,13 @@ def _query_string(request, per_language):
 def _sub_page(request, page):
     """What follows the page's own address in the request's path: a routable page's sub-page ("daftar/",
     "konfirmasi/<token>/"), the same in every language since routes are code, not content."""
-    own = page.get_url_parts(request)
-    own = own[2] if own else None
-    if own and request.path.startswith(own):
-        return request.path[len(own) :]
+    parts = page.get_url_parts(request)
+    if not parts:
+        return ""
+    own = parts[2]  # percent-encoded, as `reverse` gives it
+    for path in (escape_uri_path(request.path), request.path):
+        if path.startswith(own):
+            return path[len(own) :]
     return ""
 
 
@@ -115,6 +119,7 @@ def language_links(request, page, user=None):
     )
     query = _query_string(request, per_language) if request is not None else ""
     translations = _viewable_translations(page, user) if is_page else {}
+    urls = {code: item.get_url(request) for code, item in translations.items()}
     sub_page = _sub_page(request, page) if is_page and request is not None else ""
     links = []
     for code, name in settings.LANGUAGES:
@@ -122,13 +127,13 @@ def language_links(request, page, user=None):
         link["note_id"] = note_id(code)
         if code == current and request is not None:
             link["url"] = full_path
-        elif is_page and code in translations:
-            link["url"] = _with_query(translations[code].get_url(request) + sub_page, query)
+        elif is_page and urls.get(code):
+            link["url"] = _with_query(urls[code] + sub_page, query)
         elif is_page:
             link.update(url=f"#{note_id(code)}", translated=False)
             link["fallback"] = nearest_translated_ancestor(page, code)
         elif request is not None:
-            link["url"] = _with_query(translate_url(request.path, code), query)
+            link["url"] = _with_query(translate_url(escape_uri_path(request.path), code), query)
         else:
             continue
         links.append(link)

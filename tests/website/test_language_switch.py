@@ -187,3 +187,13 @@ def test_library_resource_switch_goes_to_its_translation(client, libraries, loca
     resource = ResourcePageFactory(parent=libraries[0], title="Modul", slug="modul-dialog")
     english = translate(resource, locales["en"], title="Module", slug="dialogue-module")
     assert switcher(client.get(resource.url))["en"] == english.url == "/en/library/dialogue-module/"
+
+
+def test_a_sub_page_of_a_page_with_a_non_ascii_address_keeps_its_place(client, event_indexes, locales):
+    event = EventPageFactory(parent=event_indexes[0], title="Temu warga", slug="temu-warga-é", capacity=10)
+    event.save_revision().publish()
+    event.refresh_from_db()
+    english = translate(event, locales["en"], title="Residents' meeting", slug="residents-meeting")
+    assert "%C3%A9" in event.url
+    assert switcher(client.get(f"{event.url}daftar/"))["en"] == f"{english.url}daftar/"
+    assert switcher(client.get(f"{english.url}daftar/"))["id"] == f"{event.url}daftar/"
