@@ -71,8 +71,14 @@ class LinkStructValue(blocks.StructValue):
     def text(self):
         if self.get("label"):
             return self.get("label")
+        page = self.text_page()
+        return page.title if page else self.get("external_url")
+
+    def text_page(self):
+        """The page whose title is the link's text (when the link has no text of its own): the linked page in the
+        active language, or the original when it has no translation, whose language then marks the link."""
         page = self.get("page")
-        return localized(page).title if page else self.get("external_url")
+        return localized(page) if page and not self.get("label") else None
 
 
 class CallToActionBlock(blocks.StructBlock):

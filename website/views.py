@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from core.access import viewable_pages
 from core.facets import read_query
-from core.i18n import active_locale
+from core.i18n import active_locale, lists_by_language
 from core.links import absolute_url
 from core.pagecache import public_page
 from core.search import search_text
@@ -23,6 +23,7 @@ def searchable_pages(user):
 
 @require_GET
 @public_page(shared=False)
+@lists_by_language
 def search(request):
     query = read_query(request.GET, max_length=10_000)
     too_long = len(query) > settings.SEARCH_QUERY_MAX_LENGTH

@@ -45,11 +45,14 @@ def test_language_switcher_goes_to_the_translation_of_the_current_page(client, n
     assert english.url.startswith("/en/")
 
 
-def test_language_switcher_falls_back_to_the_home_page_when_there_is_no_translation(client, news_index_en, locales):
+def test_language_switcher_on_an_untranslated_page_leads_to_its_note_not_to_the_home_page(
+    client, news_index_en, locales
+):
     article = NewsPageFactory(parent=news_index_en.get_translation(locales["id"]), title="Hanya dalam bahasa Indonesia")
     html = client.get(article.url).content.decode()
-    assert 'href="/en/" hreflang="en"' in html
-    assert "en" in alternates(html)
+    assert 'href="#not-in-en" lang="en"' in html
+    assert 'href="/en/" hreflang="en"' not in html
+    assert "en" not in alternates(html)
 
 
 def test_language_switcher_on_the_search_page_keeps_the_query(client, home_en):
@@ -61,7 +64,7 @@ def test_draft_translation_is_not_offered_by_the_switcher(client, news_index_en,
     article = NewsPageFactory(parent=news_index_en.get_translation(locales["id"]), title="Kabar baru")
     article.copy_for_translation(locales["en"])  # an unpublished draft
     html = client.get(article.url).content.decode()
-    assert 'href="/en/" hreflang="en"' in html
+    assert 'href="#not-in-en" lang="en"' in html
 
 
 @pytest.mark.parametrize("language", ["id", "en"])

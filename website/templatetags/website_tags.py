@@ -1,6 +1,4 @@
 from django import template
-from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
@@ -8,7 +6,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from core.access import public_pages
 from core.content_version import remember
 from core.links import absolute_url
-from website.models import Footer, HomePage, SiteSettings
+from website.models import Footer, SiteSettings
 
 register = template.Library()
 
@@ -24,42 +22,6 @@ def _site_root(request):
     if site is None:
         return None
     return remember(f"site-root:{site.pk}:{get_language()}", lambda: site.root_page.localized)
-
-
-def _translations(page):
-    """{language code: the live, public translation of `page` (itself included)}."""
-
-    def compute():
-        translations = public_pages(page.get_translations(inclusive=True).live()).select_related("locale")
-        return {translation.locale.language_code: translation for translation in translations}
-
-    return remember(f"translations:{page.translation_key}", compute)
-
-
-def _home_of(code):
-    return remember(f"home-of:{code}", lambda: HomePage.objects.live().filter(locale__language_code=code).first())
-
-
-@register.simple_tag(takes_context=True)
-def language_links(context):
-    """One link per language: the translation of the current page if it exists, otherwise that language's home."""
-    request = context.get("request")
-    page = context.get("page")
-    current = get_language()
-    translations = _translations(page) if isinstance(page, Page) and page.pk else {}
-    links = []
-    for code, name in settings.LANGUAGES:
-        url = None
-        if code in translations:
-            url = translations[code].get_url(request=request)
-        elif isinstance(page, Page):
-            home = _home_of(code)
-            url = home.get_url(request=request) if home else None
-        elif request is not None:
-            url = translate_url(request.get_full_path(), code)
-        if url:
-            links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return links
 
 
 @register.simple_tag(takes_context=True)
