@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test serve backup restore-drill lint format migrate demo messages bench bench-pages bench-http lock audit clean
+.PHONY: run test serve backup restore-drill lint format migrate demo messages bench bench-pages bench-http lock audit vnu clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed") if sys.version_info < (3, 11) else None'
@@ -66,6 +66,17 @@ format: $(VENV)/.dev
 test: lint
 	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-auto}
 
+# The Nu HTML Checker, which the tests run on every page type (tests/website/test_html_validity.py; skipped without
+# it, required with REQUIRE_VNU=1): the vnu-jar npm package, run by the machine's Java (11 or later), kept in .tools/.
+VNU_VERSION := 26.9.27
+vnu: .tools/.vnu-$(VNU_VERSION)
+
+.tools/.vnu-$(VNU_VERSION):
+	@command -v java >/dev/null || { echo "vnu needs Java 11+: apt-get install default-jre-headless" >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "vnu is installed with npm: apt-get install npm" >&2; exit 1; }
+	npm install --prefix .tools --no-save --no-audit --no-fund --no-package-lock vnu-jar@$(VNU_VERSION)
+	touch $@
+
 # Compile requirements*.in to the fully pinned requirements*.txt (keeps current pins; UPGRADE=1 to refresh them).
 lock: $(VENV)/.dev
 	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url \
@@ -102,4 +113,4 @@ bench-http: $(VENV)/.runtime
 	$(BIN)/python bench/http.py
 
 clean:
-	rm -rf $(VENV) .run .pytest_cache .ruff_cache staticfiles .test-media .bench.sqlite3 .bench-media
+	rm -rf $(VENV) .run .pytest_cache .ruff_cache staticfiles .test-media .bench.sqlite3 .bench-media .tools

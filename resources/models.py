@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from core.access import hidden_collection_ids, viewable_pages
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
 
+from .downloads import human_file_name
 from .extraction import ExtractionStatus
 
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
@@ -104,6 +106,8 @@ class ResourceDocument(AbstractDocument):
     def save(self, *args, **kwargs):
         file_changed = bool(self.file) and self.file.name != self._file_name_at_load
         if file_changed:
+            # Shown on the download buttons; the admin's form sets it, files saved from code (imports) did not.
+            self.file_size = self.file.size
             self.extraction_status = ExtractionStatus.PENDING
             self.extraction_note = ""
             self.extracted_text = ""
@@ -116,6 +120,11 @@ class ResourceDocument(AbstractDocument):
             # With the immediate backend the text is there already; keep this instance in step, since callers
             # such as the admin index it again after saving.
             self.refresh_from_db(fields=["extracted_text", "extraction_status", "extraction_note"])
+
+    @property
+    def download_name(self):
+        """The name the file is downloaded under: its title, with its extension."""
+        return human_file_name(self.title, self.file_extension, fallback=self.filename.rsplit(".", 1)[0])
 
 
 class ResourceType(models.Model):
@@ -281,7 +290,17 @@ class ModulePage(RoutablePageMixin, BasePage):
         ]
         related_ids = [item.resource_id for item in self.related_resources.all()]
         context["related"] = viewable_pages(ResourcePage.objects.filter(pk__in=related_ids).live(), request.user)
+        context["previous_module"], context["next_module"] = self.neighbours(request.user)
         return context
+
+    def neighbours(self, user):
+        """The modules just before and after this one in the programme's order (as the programme page lists them),
+        among those `user` may open."""
+        siblings = viewable_pages(ModulePage.objects.sibling_of(self, inclusive=False).live(), user)
+        before = Q(number__lt=self.number) | Q(number=self.number, path__lt=self.path)
+        previous = siblings.filter(before).order_by("-number", "-path").first()
+        following = siblings.exclude(before).order_by("number", "path").first()
+        return previous, following
 
     @path("")
     def index_route(self, request):

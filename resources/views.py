@@ -5,18 +5,22 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
+from wagtail.documents.views.serve import serve as wagtail_serve_document
 
 from core.access import hidden_collection_ids, viewable_pages
 from core.facets import read_query
+from core.links import site_root_url
 from core.search import count_query, promoted_query, search_text, snippet
 from core.views import TableImportView
 
+from .downloads import content_disposition, human_file_name
 from .importing import ResourceImportError, find_library, import_resources_data
 from .models import ResourceDocument, ResourceFile, ResourcePage
 from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, expand_synonyms
@@ -160,30 +164,62 @@ def autocomplete(request, library):
 
 
 def module_zip(request, module):
-    """Every document of the module that the visitor may download, in one ZIP."""
+    """The module's session plan and every document of it the visitor may download, in one ZIP, each file named
+    after its title."""
     hidden = hidden_collection_ids(request.user)
     documents = [
         item.document for item in module.files.select_related("document") if item.document.collection_id not in hidden
     ]
-    if not documents:
+    if not documents and not module.sessions:
         raise Http404(_("This module has no documents you can download."))
     buffer = io.BytesIO()
     total = 0
     names = set()
+
+    def unique(name):
+        stem, dot, extension = name.rpartition(".") if "." in name else (name, "", "")
+        number = 1
+        while name in names:
+            number += 1
+            name = f"{stem}-{number}{dot}{extension}"
+        names.add(name)
+        return name
+
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        if module.sessions:
+            name, plan = session_plan_file(module)
+            archive.writestr(unique(name), plan)
         for document in documents:
             total += document.get_file_size() or 0
             if total > settings.MODULE_ZIP_MAX_BYTES:
                 break
-            name = document.filename
-            if name in names:
-                name = f"{document.pk}-{name}"
-            names.add(name)
             with document.open_file() as handle:
-                archive.writestr(name, handle.read())
+                archive.writestr(unique(document.download_name), handle.read())
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(module.title) or "modul"}.zip"'
+    response["Content-Disposition"] = content_disposition(human_file_name(module.title, "zip", fallback="modul"))
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def session_plan_file(module):
+    """(file name, HTML) of the module's session plan, in the module's language: a page that opens and prints
+    without the site, its links pointing to the site."""
+    with translation.override(module.locale.language_code):
+        name = human_file_name(f"{_('Session plan')} {module.title}", "html", fallback="session-plan")
+        html = render_to_string(
+            "resources/module_session_plan.html",
+            {"page": module, "site_url": site_root_url() + "/", "language_code": module.locale.language_code},
+        )
+    return name, html
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view (its privacy checks and the download count), the file named after its title."""
+    response = wagtail_serve_document(request, document_id, document_filename)
+    if response.has_header("Content-Disposition"):  # the file itself: not a redirect, a login or password page
+        document = ResourceDocument.objects.only("title", "file").get(pk=document_id)
+        disposition = response["Content-Disposition"].split(";", 1)[0].strip()
+        response["Content-Disposition"] = content_disposition(document.download_name, disposition)
     return response
 
 

@@ -14,6 +14,7 @@ from core.health import healthz
 from core.media import serve_image
 from core.pagecache import public_page
 from members.lockout import counts_wrong_shared_passwords
+from resources import views as resources_views
 from resources.feeds import ResourceFeed
 
 from . import views
@@ -27,6 +28,8 @@ urlpatterns = [
     path(
         "documents/authenticate_with_password/<int:restriction_id>/", counts_wrong_shared_passwords(document_password)
     ),
+    # Wagtail's serve view, the file named after its document's title (resources.views.serve_document).
+    re_path(r"^documents/(\d+)/(.*)$", resources_views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -75,17 +75,23 @@ def page(browser):
     context.close()
 
 
+SERIOUS_OR_WORSE = frozenset({"serious", "critical"})
+MODERATE_OR_WORSE = SERIOUS_OR_WORSE | {"moderate"}
+
+
 @pytest.fixture
 def axe_check(browser):
-    """Runs axe-core on a URL and returns the serious and critical violations."""
+    """Runs axe-core on a URL and returns the violations of the given impacts (serious and critical unless told),
+    seen at `width` pixels, with `cookies` (e.g. a logged-in session) set."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
 
-    def check(url):
+    def check(url, impacts=SERIOUS_OR_WORSE, width=1280, cookies=()):
         # axe is injected by script, which the site's strict CSP would otherwise refuse.
-        context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+        context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
         try:
+            context.add_cookies(list(cookies))
             page = context.new_page()
             page.goto(url)
             results = axe.run(page)
@@ -93,7 +99,7 @@ def axe_check(browser):
                 f"{violation['id']} ({violation['impact']}): {violation['help']} "
                 f"{[node['target'] for node in violation['nodes']][:3]}"
                 for violation in results.response["violations"]
-                if violation["impact"] in {"serious", "critical"}
+                if violation["impact"] in impacts
             ]
         finally:
             context.close()

@@ -143,7 +143,7 @@ def test_resource_page_shows_metadata_files_citation_and_related(client, library
     assert response.status_code == 200
     assert "Pemkot Tangsel" in html
     assert "Berkas Perwal Tangerang Selatan" in html
-    assert "(PDF" in html
+    assert " PDF (" in html  # the download button: "Unduh PDF (1,2 KB)"
     assert "Policy brief advokasi" in html
     assert "Pemkot Tangsel (2024). Perwal Tangerang Selatan." in html
     assert "wa.me" in html

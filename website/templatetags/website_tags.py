@@ -6,7 +6,9 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from core.access import public_pages
 from core.content_version import remember
 from core.links import absolute_url
+from events.templatetags.events_tags import json_ld
 from website.models import Footer, SiteSettings
+from website.structured_data import news_article
 
 register = template.Library()
 
@@ -102,3 +104,9 @@ def breadcrumbs(page):
 def absolute(url, request=None):
     """A full URL on the site's address (the default Site record: see core.links)."""
     return absolute_url(url)
+
+
+@register.simple_tag
+def news_article_json_ld(page):
+    """The schema.org NewsArticle of a news page, as a JSON-LD script element."""
+    return json_ld(news_article(page))

@@ -6,7 +6,7 @@
         if (!wrapper || !window.fetch) {
             return;
         }
-        var input = wrapper.querySelector("input[type=search]");
+        var input = wrapper.querySelector("input[role=combobox]");
         var list = wrapper.querySelector("[role=listbox]");
         var endpoint = wrapper.getAttribute("data-autocomplete-url");
         var timer = null;
