@@ -107,3 +107,91 @@ def test_alumnus_claims_from_the_e_mailed_link_sets_visibility_previews_saves_an
 def test_login_and_password_reset_pages_have_no_serious_accessibility_violations(live_server, axe_check):
     for path in ["/akun/masuk/", "/akun/lupa-sandi/", "/en/akun/masuk/", "/en/akun/lupa-sandi/"]:
         assert axe_check(live_server.url + path) == [], path
+
+
+# --- My profile and its edit page on a phone and on a desktop -----------------------------------------------------
+
+LAYOUT_PATHS = [
+    "/alumni/profil-saya/",
+    "/alumni/profil-saya/ubah/",
+    "/en/alumni/profil-saya/",
+    "/en/alumni/profil-saya/ubah/",
+]
+
+
+@pytest.fixture
+def full_profile(home):
+    """A consented, public profile with every field filled, long words included, as members check it."""
+    from members.factories import UserFactory
+
+    user = UserFactory(member=True, email="nurhayati.kusumawardhani@example.org")
+    profile = ProfileFactory(
+        user=user,
+        full_name="Nurhayati Kusumawardhani",
+        email="nurhayati.kusumawardhani.fasilitator@example.org",
+        email_audience="public",
+        phone="+62 812 3456 7890",
+        phone_audience="members",
+        social_links="https://www.instagram.com/forum.kerukunan.umat.beragama.banten\n@nurhayati.kusumawardhani",
+        social_audience="public",
+        visible=Visibility.PUBLIC,
+        regency=region("Kabupaten Tangerang"),
+        languages="Bahasa Indonesia, Sunda, Jawa Serang, Inggris",
+        topics=["deteksi dini", "kohesi sosial", "politisasi SARA", "pencegahan ekstremisme kekerasan"],
+        help_types=["facilitator", "mediator", "social_media", "policy"],
+        organisations=[OrganisationFactory(name="Sekolah Demokrasi Kabupaten Tangerang")],
+        open_to_collaborate=True,
+        accepts_introductions=True,
+    )
+    return user, profile
+
+
+def logged_in_page(browser, live_server, user, width):
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+LAYOUT_PROBE = """() => {
+    const overflow = document.scrollingElement.scrollWidth - window.innerWidth;
+    const cells = [...document.querySelectorAll('.profile-preview dd')]
+        .filter((dd) => dd.offsetParent !== null)
+        .map((dd) => ({text: dd.textContent.trim().slice(0, 30), width: dd.getBoundingClientRect().width}));
+    return {overflow, cells};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_my_profile_and_its_edit_page_fit_the_screen_in_both_languages(live_server, browser, full_profile, width):
+    user, _profile = full_profile
+    page = logged_in_page(browser, live_server, user, width)
+    try:
+        for path in LAYOUT_PATHS:
+            page.goto(live_server.url + path)
+            for tab in ["visitor", "member"]:
+                tabs = page.locator(f"[role=tab][data-key={tab}]")
+                if tabs.count():
+                    tabs.first.click()
+                probe = page.evaluate(LAYOUT_PROBE)
+                assert probe["overflow"] <= 0, (path, tab, probe["overflow"])
+                assert probe["cells"], (path, tab)
+                # A value column narrower than this puts one or two letters on a line.
+                narrow = [cell for cell in probe["cells"] if cell["width"] < min(200, width * 0.5)]
+                assert narrow == [], (path, tab, narrow)
+    finally:
+        page.context.close()
