@@ -75,6 +75,19 @@ def is_own(user, public_id):
     return profile is not None and profile.public_id == public_id
 
 
+def sender_details(user):
+    """What the request form starts with for someone logged in: their name, e-mail address and organisation."""
+    if user is None or not user.is_authenticated:
+        return {}
+    profile = own_profile(user)
+    membership = profile.memberships.select_related("organisation").first() if profile else None
+    return {
+        "sender_name": profile.display_name if profile else user.get_full_name(),
+        "sender_email": user.email,
+        "sender_organisation": membership.organisation.name if membership else "",
+    }
+
+
 def request_introduction(request, form, public_id):
     """Count the request against the limits, then (for a recipient who may receive it) keep and e-mail it.
 
@@ -117,16 +130,61 @@ def _deliver(form, profile):
         mail.send(contact_address(profile), "alumni/email/introduction_request", context, language=language)
 
 
+def lapse_time():
+    """Requests sent before this moment can no longer be answered."""
+    return timezone.now() - timedelta(days=ANSWER_DAYS)
+
+
+def waiting():
+    """Introductions that wait for an answer and have not lapsed."""
+    return Introduction.objects.filter(status=Introduction.Status.PENDING, created_at__gte=lapse_time())
+
+
 def pending(token):
     """The introduction a link answers, while it waits for an answer and has not lapsed; else None."""
-    introduction = (
-        Introduction.objects.filter(token_hash=hash_token(token), status=Introduction.Status.PENDING)
-        .select_related("recipient__user")
-        .first()
-    )
-    if introduction is None or introduction.created_at < timezone.now() - timedelta(days=ANSWER_DAYS):
+    return waiting().filter(token_hash=hash_token(token)).select_related("recipient__user").first()
+
+
+def pending_for(user, pk):
+    """The introduction `pk` to `user`'s own profile, while it waits for an answer and has not lapsed; else None
+    (someone else's request included: a member can only answer their own)."""
+    profile = own_profile(user)
+    if profile is None:
         return None
-    return introduction
+    return waiting().filter(pk=pk, recipient=profile).select_related("recipient__user").first()
+
+
+def waiting_count(user):
+    """How many introductions to `user`'s own profile wait for their answer (0 for anyone without a profile)."""
+    if user is None or not user.is_authenticated:
+        return 0
+    return waiting().filter(recipient__user=user).count()
+
+
+def received(profile):
+    """Every introduction to `profile`, newest first, each with `answerable` set."""
+    cutoff = lapse_time()
+    introductions = list(profile.introductions.all())
+    for introduction in introductions:
+        introduction.answerable = (
+            introduction.status == Introduction.Status.PENDING and introduction.created_at >= cutoff
+        )
+    return introductions
+
+
+def sent_by(user):
+    """The introductions `user` asked for under their account's address, newest first, each with the recipient's
+    name as `user` may see it now (empty for someone they may no longer see). A declined request reads as one still
+    waiting, as in the e-mails: nobody learns they were declined."""
+    if user is None or not user.is_authenticated:
+        return []
+    introductions = list(Introduction.objects.filter(sender_email__iexact=user.email))
+    recipients = {intro.recipient_id for intro in introductions}
+    names = dict(viewable_profiles(user, Profile.objects.filter(pk__in=recipients)).values_list("pk", "display_name"))
+    for introduction in introductions:
+        introduction.recipient_name = names.get(introduction.recipient_id, "")
+        introduction.accepted = introduction.status == Introduction.Status.ACCEPTED
+    return introductions
 
 
 def answer(introduction, accepted):

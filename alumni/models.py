@@ -404,7 +404,7 @@ class Profile(index.Indexed, ClusterableModel):
         return [offer.help_type for offer in self.help_offers.all()]
 
     def hide_everywhere(self):
-        """One click: the profile and every field disappear for everyone but the owner and staff."""
+        """At once: the profile and every field disappear for everyone but the owner and staff."""
         self.visibility = Visibility.HIDDEN
         self.open_to_collaborate = False
         self.accepts_introductions = False
