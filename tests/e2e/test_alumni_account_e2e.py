@@ -98,7 +98,10 @@ def test_alumnus_claims_from_the_e_mailed_link_sets_visibility_previews_saves_an
     assert profile.visibility == Visibility.PUBLIC
     assert visible_profiles(None).filter(pk=profile.pk).exists()
 
-    page.get_by_role("button", name="Hide me everywhere").click()
+    page.get_by_role("link", name="Hide me everywhere").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hide my profile everywhere?")
+    assert visible_profiles(None).filter(pk=profile.pk).exists()  # asking changes nothing
+    page.get_by_role("button", name="Yes, hide me everywhere").click()
     expect(page.get_by_text("Your profile is now hidden everywhere.")).to_be_visible()
     assert not visible_profiles(None).filter(pk=profile.pk).exists()
     assert [error for error in page.console_errors if "Content Security Policy" in error] == []
@@ -193,5 +196,38 @@ def test_my_profile_and_its_edit_page_fit_the_screen_in_both_languages(live_serv
                 # A value column narrower than this puts one or two letters on a line.
                 narrow = [cell for cell in probe["cells"] if cell["width"] < min(200, width * 0.5)]
                 assert narrow == [], (path, tab, narrow)
+    finally:
+        page.context.close()
+
+
+def test_a_member_answers_an_introduction_on_a_phone_from_the_menu(live_server, browser, full_profile):
+    from alumni.models import Introduction
+
+    user, profile = full_profile
+    Introduction.objects.create(
+        recipient=profile,
+        sender_name="Budi Santoso",
+        sender_email="budi@lsm.example.org",
+        sender_organisation="Lembaga Kohesi Banten",
+        purpose="Fasilitator dialog lintas iman di Lebak",
+        message="Kami mencari fasilitator untuk bulan depan.",
+        token_hash="1" * 64,
+    )
+    page = logged_in_page(browser, live_server, user, 360)
+    try:
+        page.goto(live_server.url + "/en/alumni/profil-saya/")
+        page.get_by_role("button", name="Menu").click()
+        page.get_by_role("link", name=re.compile(r"^Introductions \(1\s*waiting for your answer")).click()
+        page.wait_for_url("**/profil-saya/perkenalan/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("My introductions")
+        assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+        assert serious_violations(browser, page.url, page.context.storage_state()) == []
+        page.get_by_role("button", name="Accept and share e-mail addresses").click()
+        expect(page.get_by_text("You accepted the request of Budi Santoso.")).to_be_visible()
+        expect(page.get_by_role("link", name="budi@lsm.example.org")).to_be_visible()
+        assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+        expect(page.locator(".account-nav a[href$='/perkenalan/']")).to_have_text("Introductions")  # none waits
+        assert Introduction.objects.get().status == Introduction.Status.ACCEPTED
+        assert [message.to for message in mail.outbox] == [["budi@lsm.example.org"], [profile.email]]
     finally:
         page.context.close()
