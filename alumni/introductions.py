@@ -1,8 +1,8 @@
 """Introductions: contact without exposure.
 
 Anyone may ask to be put in touch with an alumnus who accepts introductions. The alumnus receives the request by
-e-mail with a one-time link, and decides: on accept both sides receive each other's e-mail address, on decline
-nobody is told anything. The sender never learns whether a profile exists, is hidden, or declined:
+e-mail with a one-time link (and, once logged in, finds it in their inbox on the site), and decides, in either place
+through `answer`: on accept both sides receive each other's e-mail address, on decline nobody is told anything. The sender never learns whether a profile exists, is hidden, or declined:
 
 - the form and every answer to it are the same for a real, a hidden, a not-accepting and an unknown recipient
   (e-mails are queued, never sent during the request, and the sender gets no confirmation, which would tell them);
