@@ -2,7 +2,8 @@
 
 Anyone may ask to be put in touch with an alumnus who accepts introductions. The alumnus receives the request by
 e-mail with a one-time link (and, once logged in, finds it in their inbox on the site), and decides, in either place
-through `answer`: on accept both sides receive each other's e-mail address, on decline nobody is told anything. The sender never learns whether a profile exists, is hidden, or declined:
+through `answer`: on accept both sides receive each other's e-mail address, on decline nobody is told anything.
+The sender never learns whether a profile exists, is hidden, or declined:
 
 - the form and every answer to it are the same for a real, a hidden, a not-accepting and an unknown recipient
   (e-mails are queued, never sent during the request, and the sender gets no confirmation, which would tell them);
@@ -10,7 +11,9 @@ through `answer`: on accept both sides receive each other's e-mail address, on d
   someone's inbox, nor their daily limit); the recipient's limit, reached only by distinct senders, silently stops
   delivery;
 - the form names the recipient only to a viewer who may see their profile anyway;
-- a filled honeypot looks like success and does nothing.
+- a filled honeypot looks like success and does nothing;
+- a logged-in sender's own list of requests shows one that was not passed on (to someone they may see) as waiting,
+  like one that was.
 
 Each person is written to in their own language: the alumnus in their account's language (the sender's when the
 profile has no account yet), the sender in the language they used.
@@ -107,11 +110,34 @@ def request_introduction(request, form, public_id):
         raise TooManyToRecipient
     profile = recipient(request.user, public_id)
     if profile is None or contact_address(profile).casefold() == email.casefold():
-        return  # nobody to write to, or someone writing to themself under their own address
+        # Nobody to write to, or someone writing to themself under their own address.
+        _keep_for_sender(request.user, form, public_id)
+        return
     # Only distinct senders get this far more than once a day, so no one sender can use up the recipient's limit.
     per_recipient = RateLimit("introductions:recipient", settings.INTRODUCTIONS_PER_RECIPIENT_PER_DAY)
     if per_recipient.hit(profile.pk):
         _deliver(form, profile)
+    else:
+        _keep_for_sender(request.user, form, public_id)
+
+
+def _keep_for_sender(user, form, public_id):
+    """A request that is not passed on still shows in the logged-in sender's own list (`sent_by`), as one that waits,
+    so the list does not tell them it was not delivered. Kept only for someone they may see: for anyone else there is
+    no row either way, as for an unknown id."""
+    if user is None or not user.is_authenticated:
+        return
+    if form.cleaned_data["sender_email"].casefold() != user.email.casefold():
+        return  # their list is of requests under their own address
+    profile = visible_profiles(user).filter(public_id=public_id).first()
+    if profile is None:
+        return
+    introduction = form.save(commit=False)
+    introduction.recipient = profile
+    introduction.status = Introduction.Status.NOT_PASSED_ON
+    introduction.token_hash = hash_token(new_token())  # never sent: nobody can answer it
+    introduction.language = translation.get_language() or settings.LANGUAGE_CODE
+    introduction.save()
 
 
 def _deliver(form, profile):
@@ -164,7 +190,7 @@ def waiting_count(user):
 def received(profile):
     """Every introduction to `profile`, newest first, each with `answerable` set."""
     cutoff = lapse_time()
-    introductions = list(profile.introductions.all())
+    introductions = list(profile.introductions.exclude(status=Introduction.Status.NOT_PASSED_ON))
     for introduction in introductions:
         introduction.answerable = (
             introduction.status == Introduction.Status.PENDING and introduction.created_at >= cutoff

@@ -292,3 +292,37 @@ def test_asking_to_be_introduced_to_oneself_is_refused_with_a_message(siti, siti
     assert response.status_code == 400
     assert "You cannot ask to be introduced to yourself." in response.content.decode()
     assert not Introduction.objects.exists() and mail.outbox == []
+
+
+def test_a_request_not_passed_on_reads_in_the_senders_list_as_one_that_was(settings, siti, siti_client):
+    """Over the recipient's daily limit, or to someone not accepting, the logged-in sender's list looks the same as
+    for a delivered request; the recipient sees nothing, and a hidden or unknown id leaves no trace either way."""
+    settings.INTRODUCTIONS_PER_RECIPIENT_PER_DAY = 1
+    settings.INTRODUCTIONS_PER_SENDER_PER_DAY = 100
+    budi = UserFactory(member=True, email="budi@lsm.example.org")
+    budi_client = logged_in_client(budi)
+    not_accepting = ProfileFactory(full_name="Wulan Tidak", visible=Visibility.PUBLIC, accepts_introductions=False)
+    hidden = ProfileFactory(full_name="Tersembunyi Zq", accepts_introductions=True)
+
+    assert (
+        ask(Client(REMOTE_ADDR="10.0.9.1"), siti, sender_name="Pertama", sender_email="pertama@example.org").status_code
+        == 302
+    )
+    mail.outbox.clear()
+    for profile in (siti, not_accepting, hidden):
+        assert ask(budi_client, profile, purpose=f"Untuk {profile.full_name}").status_code == 302
+    assert mail.outbox == []
+
+    html = budi_client.get(english("alumni:introductions")).content.decode()
+    assert "To Siti Rahmawati" in html and "To Wulan Tidak" in html
+    assert html.count("Sent: if they accept") == 2
+    assert "Tersembunyi" not in html and "To an alumnus you can no longer see" not in html
+    assert not Introduction.objects.filter(recipient=hidden).exists()
+
+    inbox = siti_client.get(english("alumni:introductions")).content.decode()
+    assert "pertama@example.org" not in inbox and "Budi Santoso" not in inbox
+    assert "Requests to me (1<span" in inbox
+    # Nobody can answer it, from anywhere.
+    kept = Introduction.objects.get(recipient=siti, sender_email="budi@lsm.example.org")
+    assert siti_client.post(answer_url(kept), {"decision": "accept"}).status_code == 404
+    assert mail.outbox == []
