@@ -1,8 +1,9 @@
 """Introductions: contact without exposure.
 
 Anyone may ask to be put in touch with an alumnus who accepts introductions. The alumnus receives the request by
-e-mail with a one-time link, and decides: on accept both sides receive each other's e-mail address, on decline
-nobody is told anything. The sender never learns whether a profile exists, is hidden, or declined:
+e-mail with a one-time link (and, once logged in, finds it in their inbox on the site), and decides, in either place
+through `answer`: on accept both sides receive each other's e-mail address, on decline nobody is told anything.
+The sender never learns whether a profile exists, is hidden, or declined:
 
 - the form and every answer to it are the same for a real, a hidden, a not-accepting and an unknown recipient
   (e-mails are queued, never sent during the request, and the sender gets no confirmation, which would tell them);
@@ -10,7 +11,9 @@ nobody is told anything. The sender never learns whether a profile exists, is hi
   someone's inbox, nor their daily limit); the recipient's limit, reached only by distinct senders, silently stops
   delivery;
 - the form names the recipient only to a viewer who may see their profile anyway;
-- a filled honeypot looks like success and does nothing.
+- a filled honeypot looks like success and does nothing;
+- a logged-in sender's own list of requests shows one that was not passed on (to someone they may see) as waiting,
+  like one that was.
 
 Each person is written to in their own language: the alumnus in their account's language (the sender's when the
 profile has no account yet), the sender in the language they used.
@@ -75,6 +78,19 @@ def is_own(user, public_id):
     return profile is not None and profile.public_id == public_id
 
 
+def sender_details(user):
+    """What the request form starts with for someone logged in: their name, e-mail address and organisation."""
+    if user is None or not user.is_authenticated:
+        return {}
+    profile = own_profile(user)
+    membership = profile.memberships.select_related("organisation").first() if profile else None
+    return {
+        "sender_name": profile.display_name if profile else user.get_full_name(),
+        "sender_email": user.email,
+        "sender_organisation": membership.organisation.name if membership else "",
+    }
+
+
 def request_introduction(request, form, public_id):
     """Count the request against the limits, then (for a recipient who may receive it) keep and e-mail it.
 
@@ -94,11 +110,34 @@ def request_introduction(request, form, public_id):
         raise TooManyToRecipient
     profile = recipient(request.user, public_id)
     if profile is None or contact_address(profile).casefold() == email.casefold():
-        return  # nobody to write to, or someone writing to themself under their own address
+        # Nobody to write to, or someone writing to themself under their own address.
+        _keep_for_sender(request.user, form, public_id)
+        return
     # Only distinct senders get this far more than once a day, so no one sender can use up the recipient's limit.
     per_recipient = RateLimit("introductions:recipient", settings.INTRODUCTIONS_PER_RECIPIENT_PER_DAY)
     if per_recipient.hit(profile.pk):
         _deliver(form, profile)
+    else:
+        _keep_for_sender(request.user, form, public_id)
+
+
+def _keep_for_sender(user, form, public_id):
+    """A request that is not passed on still shows in the logged-in sender's own list (`sent_by`), as one that waits,
+    so the list does not tell them it was not delivered. Kept only for someone they may see: for anyone else there is
+    no row either way, as for an unknown id."""
+    if user is None or not user.is_authenticated:
+        return
+    if form.cleaned_data["sender_email"].casefold() != user.email.casefold():
+        return  # their list is of requests under their own address
+    profile = visible_profiles(user).filter(public_id=public_id).first()
+    if profile is None:
+        return
+    introduction = form.save(commit=False)
+    introduction.recipient = profile
+    introduction.status = Introduction.Status.NOT_PASSED_ON
+    introduction.token_hash = hash_token(new_token())  # never sent: nobody can answer it
+    introduction.language = translation.get_language() or settings.LANGUAGE_CODE
+    introduction.save()
 
 
 def _deliver(form, profile):
@@ -117,16 +156,61 @@ def _deliver(form, profile):
         mail.send(contact_address(profile), "alumni/email/introduction_request", context, language=language)
 
 
+def lapse_time():
+    """Requests sent before this moment can no longer be answered."""
+    return timezone.now() - timedelta(days=ANSWER_DAYS)
+
+
+def waiting():
+    """Introductions that wait for an answer and have not lapsed."""
+    return Introduction.objects.filter(status=Introduction.Status.PENDING, created_at__gte=lapse_time())
+
+
 def pending(token):
     """The introduction a link answers, while it waits for an answer and has not lapsed; else None."""
-    introduction = (
-        Introduction.objects.filter(token_hash=hash_token(token), status=Introduction.Status.PENDING)
-        .select_related("recipient__user")
-        .first()
-    )
-    if introduction is None or introduction.created_at < timezone.now() - timedelta(days=ANSWER_DAYS):
+    return waiting().filter(token_hash=hash_token(token)).select_related("recipient__user").first()
+
+
+def pending_for(user, pk):
+    """The introduction `pk` to `user`'s own profile, while it waits for an answer and has not lapsed; else None
+    (someone else's request included: a member can only answer their own)."""
+    profile = own_profile(user)
+    if profile is None:
         return None
-    return introduction
+    return waiting().filter(pk=pk, recipient=profile).select_related("recipient__user").first()
+
+
+def waiting_count(user):
+    """How many introductions to `user`'s own profile wait for their answer (0 for anyone without a profile)."""
+    if user is None or not user.is_authenticated:
+        return 0
+    return waiting().filter(recipient__user=user).count()
+
+
+def received(profile):
+    """Every introduction to `profile`, newest first, each with `answerable` set."""
+    cutoff = lapse_time()
+    introductions = list(profile.introductions.exclude(status=Introduction.Status.NOT_PASSED_ON))
+    for introduction in introductions:
+        introduction.answerable = (
+            introduction.status == Introduction.Status.PENDING and introduction.created_at >= cutoff
+        )
+    return introductions
+
+
+def sent_by(user):
+    """The introductions `user` asked for under their account's address, newest first, each with the recipient's
+    name as `user` may see it now (empty for someone they may no longer see). A declined request reads as one still
+    waiting, as in the e-mails: nobody learns they were declined."""
+    if user is None or not user.is_authenticated:
+        return []
+    introductions = list(Introduction.objects.filter(sender_email__iexact=user.email))
+    recipients = {intro.recipient_id for intro in introductions}
+    names = dict(viewable_profiles(user, Profile.objects.filter(pk__in=recipients)).values_list("pk", "display_name"))
+    for introduction in introductions:
+        introduction.recipient_name = names.get(introduction.recipient_id, "")
+        introduction.accepted = introduction.status == Introduction.Status.ACCEPTED
+    return introductions
 
 
 def answer(introduction, accepted):

@@ -404,7 +404,7 @@ class Profile(index.Indexed, ClusterableModel):
         return [offer.help_type for offer in self.help_offers.all()]
 
     def hide_everywhere(self):
-        """One click: the profile and every field disappear for everyone but the owner and staff."""
+        """At once: the profile and every field disappear for everyone but the owner and staff."""
         self.visibility = Visibility.HIDDEN
         self.open_to_collaborate = False
         self.accepts_introductions = False
@@ -499,6 +499,8 @@ class Introduction(models.Model):
         PENDING = "pending", _("Waiting for an answer")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
+        # Kept for the sender's own list only, so that it reads the same whether or not it was passed on.
+        NOT_PASSED_ON = "not_passed_on", _("Not passed on")
 
     recipient = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="introductions")
     sender_name = models.CharField(_("your name"), max_length=150)
@@ -506,7 +508,7 @@ class Introduction(models.Model):
     sender_organisation = models.CharField(_("your organisation"), max_length=200, blank=True)
     purpose = models.CharField(_("purpose"), max_length=200)
     message = models.TextField(_("message"), max_length=2000)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(_("status"), max_length=13, choices=Status.choices, default=Status.PENDING)
     language = models.CharField(
         _("language of the request"), max_length=10, default=settings.LANGUAGE_CODE, editable=False
     )

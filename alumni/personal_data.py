@@ -77,7 +77,7 @@ def export_profile(user):
                 "sent_at": _time(intro.created_at),
                 "answered_at": _time(intro.answered_at),
             }
-            for intro in profile.introductions.all()
+            for intro in profile.introductions.exclude(status=Introduction.Status.NOT_PASSED_ON)
         ],
         "claim_invitations": [
             {

@@ -110,6 +110,7 @@ class ProfileCard:
     email: str = ""
     phone: str = ""
     social_links: list = field(default_factory=list)
+    own: bool = False  # the viewer's own profile: nobody asks to be introduced to themself
 
     @property
     def help_labels(self):
@@ -160,6 +161,7 @@ def profile_fields_for(user, profile, audiences=None):
         bio=profile.bio,
         open_to_collaborate=profile.open_to_collaborate,
         accepts_introductions=profile.accepts_introductions,
+        own=is_owner(user, profile),
     )
     if profile.photo and shown(profile.photo_audience):
         card.photo_url = reverse("alumni:photo", args=[profile.public_id])

@@ -24,6 +24,8 @@ urlpatterns = [
     path("profil-saya/sembunyikan/", account.hide_me, name="hide_me"),
     path("profil-saya/tarik-persetujuan/", account.consent_withdraw, name="consent_withdraw"),
     # Introductions
+    path("profil-saya/perkenalan/", introductions.inbox, name="introductions"),
+    path("profil-saya/perkenalan/<int:pk>/jawab/", introductions.answer_on_site, name="introduction_answer_on_site"),
     path("perkenalan/terkirim/", introductions.introduction_sent, name="introduction_sent"),
     re_path(
         r"^perkenalan/jawab/(?P<token>[-\w]{20,64})/$", introductions.answer_introduction, name="introduction_answer"

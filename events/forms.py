@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -12,6 +13,26 @@ from .models import Registration
 
 PHONE = re.compile(r"^\+?[\d\s().-]{6,30}$")
 BANTEN = "36"
+OUTSIDE_BANTEN = "outside"
+
+
+class RegencyChoiceIterator(ModelChoiceIterator):
+    def __iter__(self):
+        yield from super().__iter__()
+        yield (OUTSIDE_BANTEN, _("Outside Banten"))
+
+    def __len__(self):
+        return super().__len__() + 1
+
+
+class RegencyOrOutsideField(forms.ModelChoiceField):
+    """A regency or city of Banten, or "outside Banten" (kept as no regency) at the end of the list. The list starts
+    empty: nobody is counted as outside Banten, or anywhere else, without choosing it."""
+
+    iterator = RegencyChoiceIterator
+
+    def clean(self, value):
+        return None if value == OUTSIDE_BANTEN else super().clean(value)
 
 
 def verified_address(user):
@@ -33,7 +54,9 @@ def member_details(user):
             phone=profile.phone,
             organisation=membership.organisation.name if membership else "",
             # The form offers Banten's regencies and cities only: elsewhere is "outside Banten".
-            regency=regency.pk if regency and regency.province_id and regency.province.code == BANTEN else None,
+            regency=(regency.pk if regency.province_id and regency.province.code == BANTEN else OUTSIDE_BANTEN)
+            if regency
+            else None,
         )
     return {name: value for name, value in details.items() if value}
 
@@ -53,6 +76,7 @@ class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["name", "email", "phone", "organisation", "regency", "accessibility_needs", "consent"]
+        field_classes = {"regency": RegencyOrOutsideField}
         labels = {
             "name": _("Full name"),
             "email": _("E-mail address"),
@@ -89,11 +113,14 @@ class RegistrationForm(forms.ModelForm):
             )
         self.fields["organisation"].required = True
         # Guests come from elsewhere too (other provinces, delegations from abroad).
-        self.fields["regency"].required = False
+        self.fields["regency"].required = True
         self.fields["regency"].queryset = Region.objects.filter(
             province__code=BANTEN, kind__in=[Region.Kind.REGENCY, Region.Kind.CITY]
         ).order_by("name")
-        self.fields["regency"].empty_label = _("Outside Banten")
+        self.fields["regency"].empty_label = _("Choose…")
+        self.fields["regency"].error_messages["required"] = _(
+            "Choose your regency or city, or “Outside Banten” at the end of the list."
+        )
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_name(self):

@@ -19,7 +19,7 @@ from core.access import viewable_pages
 from core.i18n import active_locale
 
 from .emails import notify
-from .forms import RegistrationForm, member_details, verified_address
+from .forms import OUTSIDE_BANTEN, RegistrationForm, member_details, verified_address
 from .models import EventPage, Registration
 
 NONE, NOT_OPEN_YET, OPEN, FULL, CLOSED, CANCELLED, PAST = (
@@ -143,7 +143,11 @@ def one_tap_details(details):
     """The member's details as the one-tap button shows them: (label, value) for each one known."""
     fields = RegistrationForm.base_fields
     regency = details.get("regency")
-    shown = {**details, "regency": str(fields["regency"].queryset.get(pk=regency)) if regency else None}
+    if regency == OUTSIDE_BANTEN:
+        regency = _("Outside Banten")
+    elif regency:
+        regency = str(fields["regency"].queryset.get(pk=regency))
+    shown = {**details, "regency": regency}
     return [
         (fields[name].label, shown[name])
         for name in ("name", "email", "phone", "organisation", "regency")

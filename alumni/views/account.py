@@ -15,9 +15,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import claims, consent, photos
+from .. import claims, consent, introductions, photos
 from ..forms import ClaimForm, ProfileForm
 from ..models import Audience, ConsentRecord, Visibility
 from ..policy import own_profile, profile_fields_for
@@ -128,7 +128,7 @@ def my_profile(request):
             },
             "previews": previews(profile),
             "summary": consent.visibility_summary(consent.choices_of(profile)),
-            "introductions": list(profile.introductions.all()),
+            "waiting_introductions": introductions.waiting_count(request.user),
         }
     return render(request, "alumni/account/my_profile.html", context)
 
@@ -200,9 +200,15 @@ def my_profile_preview(request):
 
 
 @login_required
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def hide_me(request):
+    """Ask first, then hide: a profile disappears from every list at once, so one stray tap must not do it."""
     profile = own_profile_or_404(request.user)
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        status = 400 if request.method == "POST" else 200
+        context = {"already_hidden": profile.visibility == Visibility.HIDDEN}
+        return render(request, "alumni/account/hide_confirm.html", context, status=status)
     with transaction.atomic():
         profile.hide_everywhere()
         consent.record(profile, ConsentRecord.Action.UPDATED)

@@ -60,7 +60,7 @@ def test_my_profile_requires_login(client):
 # --- My profile ------------------------------------------------------------------------------------
 
 
-def test_my_profile_shows_both_audiences_and_the_introductions_i_received(logged_in, profile):
+def test_my_profile_shows_both_audiences_and_how_many_introductions_wait(logged_in, profile):
     profile.email_audience = "members"
     profile.save()
     profile.introductions.create(
@@ -78,9 +78,10 @@ def test_my_profile_shows_both_audiences_and_the_introductions_i_received(logged
     assert "What visitors see" in html and "What verified members see" in html
     assert "They cannot see your profile at all" in html  # visitors: members-only profile
     assert html.count("dewi@example.org") >= 1  # members see the e-mail
-    assert "Pak Rahmat" in html and "rahmat@lsm.example" in html and "they received your e-mail" in html
-    assert "Bu Wati" in html and "wati@lsm.example" not in html  # pending: not shared, so not shown either
-    assert "Waiting for your answer" in html
+    # The requests themselves are in the inbox; here, how many wait and the way there.
+    assert "1 request waits for your answer." in html
+    assert f'href="{english("alumni:introductions")}"' in html
+    assert "wati@lsm.example" not in html
 
 
 def test_a_member_edits_their_own_profile(logged_in, profile):
@@ -258,13 +259,34 @@ def test_the_live_preview_renders_unsaved_choices_through_the_policy_and_saves_n
 def test_hide_me_everywhere_removes_the_profile_from_every_listing_at_once(logged_in, profile):
     profile.open_to_collaborate = True
     profile.save()
-    assert logged_in.get(reverse("alumni:hide_me")).status_code == 405
-    response = logged_in.post(reverse("alumni:hide_me"))
+    response = logged_in.post(reverse("alumni:hide_me"), {"confirm": "yes"})
     assert response.status_code == 302
     profile.refresh_from_db()
     assert profile.visibility == Visibility.HIDDEN and not profile.open_to_collaborate
     assert not visible_profiles(UserFactory(member=True)).filter(pk=profile.pk).exists()
     assert profile.consent_records.get().choices["visibility"] == "hidden"
+
+
+def test_hide_me_everywhere_asks_first_and_a_post_without_the_confirmation_changes_nothing(logged_in, profile):
+    my_profile = logged_in.get(english("alumni:my_profile")).content.decode()
+    # The button on "my profile" only opens the question: it is a link, not a form that hides.
+    assert f'<a class="button button--danger" href="{english("alumni:hide_me")}">Hide me everywhere</a>' in my_profile
+
+    question = logged_in.get(english("alumni:hide_me"))
+    assert question.status_code == 200
+    html = question.content.decode()
+    assert "Hide my profile everywhere?" in html and "csrfmiddlewaretoken" in html
+    assert 'name="confirm" value="yes"' in html and "No, keep my profile as it is" in html
+    assert question["Cache-Control"].startswith("max-age=0")
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.MEMBERS
+
+    # The old one-click form, or any POST without the confirmation, asks again and hides nothing.
+    unconfirmed = logged_in.post(english("alumni:hide_me"))
+    assert unconfirmed.status_code == 400 and "Hide my profile everywhere?" in unconfirmed.content.decode()
+    profile.refresh_from_db()
+    assert profile.visibility == Visibility.MEMBERS
+    assert not profile.consent_records.exists()
 
 
 def test_withdrawing_consent_hides_the_profile_and_clears_consent(logged_in, profile):

@@ -115,3 +115,28 @@ def test_organisation_listing_query_count_does_not_grow(client, settings, home):
     add(15)
     count()  # fills what the pages keep under the new content version
     assert count() == with_5
+
+
+def test_an_organisation_without_visible_alumni_says_no_count_and_hides_its_hidden_members(client, home):
+    """P3M and INFID run the school and have no alumni: their entries say nothing about a number, the same whether
+    a hidden member exists or not."""
+    p3m = OrganisationFactory(name="P3M", slug="p3m")
+    infid = OrganisationFactory(name="INFID", slug="infid")
+    ProfileFactory(display_name="Tersembunyi", organisations=[infid])  # hidden: counts for nobody
+    shown = OrganisationFactory(name="Forum Warga", slug="forum-warga")
+    for _ in range(3):
+        ProfileFactory(visible=Visibility.PUBLIC, organisations=[shown])
+
+    listing = client.get(ORGANISATIONS, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    entries = {name: listing.split(f">{name}</a>")[1].split("</p>")[0] for name in ("P3M", "INFID", "Forum Warga")}
+    assert "alumn" not in entries["P3M"] and "0" not in entries["P3M"]
+    assert entries["INFID"] == entries["P3M"]
+    assert "3 alumni" in entries["Forum Warga"]
+
+    for organisation in (p3m, infid):
+        html = client.get(reverse("alumni:organisation", args=[organisation.slug])).content.decode()
+        heading = html.split('id="members-heading">')[1].split("</h2>")[0]
+        assert "(0)" not in heading and "count" not in heading
+        assert "Tersembunyi" not in html
+    forum = client.get(reverse("alumni:organisation", args=[shown.slug])).content.decode()
+    assert '<span class="count">(3)</span>' in forum

@@ -98,7 +98,10 @@ def test_alumnus_claims_from_the_e_mailed_link_sets_visibility_previews_saves_an
     assert profile.visibility == Visibility.PUBLIC
     assert visible_profiles(None).filter(pk=profile.pk).exists()
 
-    page.get_by_role("button", name="Hide me everywhere").click()
+    page.get_by_role("link", name="Hide me everywhere").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hide my profile everywhere?")
+    assert visible_profiles(None).filter(pk=profile.pk).exists()  # asking changes nothing
+    page.get_by_role("button", name="Yes, hide me everywhere").click()
     expect(page.get_by_text("Your profile is now hidden everywhere.")).to_be_visible()
     assert not visible_profiles(None).filter(pk=profile.pk).exists()
     assert [error for error in page.console_errors if "Content Security Policy" in error] == []
@@ -107,3 +110,124 @@ def test_alumnus_claims_from_the_e_mailed_link_sets_visibility_previews_saves_an
 def test_login_and_password_reset_pages_have_no_serious_accessibility_violations(live_server, axe_check):
     for path in ["/akun/masuk/", "/akun/lupa-sandi/", "/en/akun/masuk/", "/en/akun/lupa-sandi/"]:
         assert axe_check(live_server.url + path) == [], path
+
+
+# --- My profile and its edit page on a phone and on a desktop -----------------------------------------------------
+
+LAYOUT_PATHS = [
+    "/alumni/profil-saya/",
+    "/alumni/profil-saya/ubah/",
+    "/en/alumni/profil-saya/",
+    "/en/alumni/profil-saya/ubah/",
+]
+
+
+@pytest.fixture
+def full_profile(home):
+    """A consented, public profile with every field filled, long words included, as members check it."""
+    from members.factories import UserFactory
+
+    user = UserFactory(member=True, email="nurhayati.kusumawardhani@example.org")
+    profile = ProfileFactory(
+        user=user,
+        full_name="Nurhayati Kusumawardhani",
+        email="nurhayati.kusumawardhani.fasilitator@example.org",
+        email_audience="public",
+        phone="+62 812 3456 7890",
+        phone_audience="members",
+        social_links="https://www.instagram.com/forum.kerukunan.umat.beragama.banten\n@nurhayati.kusumawardhani",
+        social_audience="public",
+        visible=Visibility.PUBLIC,
+        regency=region("Kabupaten Tangerang"),
+        languages="Bahasa Indonesia, Sunda, Jawa Serang, Inggris",
+        topics=["deteksi dini", "kohesi sosial", "politisasi SARA", "pencegahan ekstremisme kekerasan"],
+        help_types=["facilitator", "mediator", "social_media", "policy"],
+        organisations=[OrganisationFactory(name="Sekolah Demokrasi Kabupaten Tangerang")],
+        open_to_collaborate=True,
+        accepts_introductions=True,
+    )
+    return user, profile
+
+
+def logged_in_page(browser, live_server, user, width):
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+LAYOUT_PROBE = """() => {
+    const overflow = document.scrollingElement.scrollWidth - window.innerWidth;
+    const cells = [...document.querySelectorAll('.profile-preview dd')]
+        .filter((dd) => dd.offsetParent !== null)
+        .map((dd) => ({text: dd.textContent.trim().slice(0, 30), width: dd.getBoundingClientRect().width}));
+    return {overflow, cells};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_my_profile_and_its_edit_page_fit_the_screen_in_both_languages(live_server, browser, full_profile, width):
+    user, _profile = full_profile
+    page = logged_in_page(browser, live_server, user, width)
+    try:
+        for path in LAYOUT_PATHS:
+            page.goto(live_server.url + path)
+            for tab in ["visitor", "member"]:
+                tabs = page.locator(f"[role=tab][data-key={tab}]")
+                if tabs.count():
+                    tabs.first.click()
+                probe = page.evaluate(LAYOUT_PROBE)
+                assert probe["overflow"] <= 0, (path, tab, probe["overflow"])
+                assert probe["cells"], (path, tab)
+                # A value column narrower than this puts one or two letters on a line.
+                narrow = [cell for cell in probe["cells"] if cell["width"] < min(200, width * 0.5)]
+                assert narrow == [], (path, tab, narrow)
+    finally:
+        page.context.close()
+
+
+def test_a_member_answers_an_introduction_on_a_phone_from_the_menu(live_server, browser, full_profile):
+    from alumni.models import Introduction
+
+    user, profile = full_profile
+    Introduction.objects.create(
+        recipient=profile,
+        sender_name="Budi Santoso",
+        sender_email="budi@lsm.example.org",
+        sender_organisation="Lembaga Kohesi Banten",
+        purpose="Fasilitator dialog lintas iman di Lebak",
+        message="Kami mencari fasilitator untuk bulan depan.",
+        token_hash="1" * 64,
+    )
+    page = logged_in_page(browser, live_server, user, 360)
+    try:
+        page.goto(live_server.url + "/en/alumni/profil-saya/")
+        page.get_by_role("button", name="Menu").click()
+        page.get_by_role("link", name=re.compile(r"^Introductions \(1\s*waiting for your answer")).click()
+        page.wait_for_url("**/profil-saya/perkenalan/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("My introductions")
+        assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+        assert serious_violations(browser, page.url, page.context.storage_state()) == []
+        page.get_by_role("button", name="Accept and share e-mail addresses").click()
+        expect(page.get_by_text("You accepted the request of Budi Santoso.")).to_be_visible()
+        expect(page.get_by_role("link", name="budi@lsm.example.org")).to_be_visible()
+        assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+        expect(page.locator(".account-nav a[href$='/perkenalan/']")).to_have_text("Introductions")  # none waits
+        assert Introduction.objects.get().status == Introduction.Status.ACCEPTED
+        assert [message.to for message in mail.outbox] == [["budi@lsm.example.org"], [profile.email]]
+    finally:
+        page.context.close()
