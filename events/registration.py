@@ -34,7 +34,7 @@ NONE, NOT_OPEN_YET, OPEN, FULL, CLOSED, CANCELLED, PAST = (
 ACCEPTING = {OPEN, FULL}
 ACTIVE = {Registration.Status.PENDING, Registration.Status.CONFIRMED, Registration.Status.WAITLISTED}
 # What a verified member's one-tap registration fills in from their account: the form's required fields.
-ONE_TAP_NEEDS = ("name", "email", "organisation")
+ONE_TAP_NEEDS = ("name", "email", "organisation", "regency")
 Status = Registration.Status
 
 

@@ -255,7 +255,7 @@ def test_a_member_whose_account_lacks_a_required_detail_gets_the_filled_in_form(
     response = one_tap(client, event)  # a one-tap sent anyway (an old page): the form says what is missing
 
     assert response.status_code == 400
-    assert set(response.context["registration_form"].errors) == {"organisation"}
+    assert set(response.context["registration_form"].errors) == {"organisation", "regency"}
     assert Registration.objects.count() == 0
 
 
