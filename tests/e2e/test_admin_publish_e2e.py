@@ -70,6 +70,7 @@ def test_publish_right_after_typing_leaves_a_new_page_live_and_no_draft_behind(h
         title = f"Tentang kami {number}"
         page.goto(live_server.url + reverse("wagtailadmin_pages:add", args=("website", "standardpage", home.pk)))
         page.locator("#id_title").fill(title)
+        page.locator("#id_intro").fill("Siapa kami.")  # leaving the title fills the slug in
         time.sleep(delay)
         publish(page)
         page.wait_for_url("**/admin/pages/*/")
@@ -115,6 +116,7 @@ def test_an_abandoned_new_page_leaves_no_draft_and_its_title_can_be_used_again(h
 
     page.goto(add_url)
     page.locator("#id_title").fill("Program kami")
+    page.locator("#id_intro").fill("Sekarang jadi.")
     publish(page)
     page.wait_for_url("**/admin/pages/*/")
     created = StandardPage.objects.get(title="Program kami")
