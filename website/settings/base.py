@@ -382,10 +382,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "htt
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_MODERATION_ENABLED = True
-# No autosave (Wagtail 8 saves the edit form every half second by default): an autosave landing just after Publish
-# saved a newer draft revision over the published one, and one fired on a new page's form created a draft page whose
-# slug then refused the next try once the form was abandoned. Editors save with "Save draft" or Publish, and the admin
-# still warns before leaving a form with unsaved changes.
+# No autosave (Wagtail 8 saves the edit form half a second after each change by default): an editor saw one land just
+# after Publish, leaving a draft where a published page was expected, and one fired on a new page's form creates a
+# draft page whose slug then refuses the next try once the form is abandoned. Editors save with "Save draft" or
+# Publish, and the admin still warns before leaving a form with unsaved changes.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
