@@ -1,8 +1,29 @@
+from datetime import timedelta
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from alumni.models import ClaimInvitation, Introduction, Profile
+from alumni.policy import admin_profiles
+from core.access import permissions
+from events.models import EventPage, Registration
+from events.selectors import upcoming_events
+from resources.extraction import ExtractionStatus
+from resources.models import ResourceDocument
+
 from .models import Author, Footer
+
+# How many upcoming events and unreadable documents the dashboard names; how far back "new" registrations go.
+DASHBOARD_EVENTS = 5
+DASHBOARD_DOCUMENTS = 5
+NEW_REGISTRATION_DAYS = 7
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -21,3 +42,115 @@ class FooterViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(FooterViewSet)
+
+
+def _may_list(user, model):
+    """Whether `user` may open the admin listing of `model` (Wagtail lists a model to any of these permissions)."""
+    label, name = model._meta.app_label, model._meta.model_name
+    return not permissions(user).isdisjoint({f"{label}.{action}_{name}" for action in ("view", "change")})
+
+
+def _listing_url(model):
+    return reverse(model.snippet_viewset.get_url_name("list"))
+
+
+def _registration_count(status):
+    """Registrations of an event in every language (they share one set of seats), as a subquery on EventPage."""
+    return Subquery(
+        Registration.objects.filter(event__translation_key=OuterRef("translation_key"), status=status)
+        .values("event__translation_key")
+        .annotate(count=Count("pk"))
+        .values("count"),
+        output_field=IntegerField(),
+    )
+
+
+def upcoming_events_with_seats(user):
+    """The next events with their confirmed, waiting-list and unconfirmed registrations and the capacity of the page
+    holding the seats (the first language version), in one query."""
+    original = EventPage.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
+    return upcoming_events(user, limit=DASHBOARD_EVENTS).annotate(
+        confirmed=_registration_count(Registration.Status.CONFIRMED),
+        waitlisted=_registration_count(Registration.Status.WAITLISTED),
+        unconfirmed=_registration_count(Registration.Status.PENDING),
+        seats=Subquery(original.values("capacity")[:1]),
+    )
+
+
+class AttentionPanel(Component):
+    """On the admin dashboard: what waits for the editor, each part only to those who may act on it."""
+
+    name = "needs_attention"
+    order = 40
+    template_name = "website/admin/attention_panel.html"
+
+    def __init__(self, context):
+        self.context = context
+
+    def get_context_data(self, parent_context):
+        return self.context
+
+
+def needs_attention(user):
+    """What the dashboard's panel shows `user`: counts with the listing where they act, the next events with their
+    seats, the documents that could not be read. Nothing of what `user` may not open."""
+    context = {"items": [], "events": None, "documents": None}
+    if _may_list(user, Registration):
+        registrations = _listing_url(Registration)
+        since = timezone.now() - timedelta(days=NEW_REGISTRATION_DAYS)
+        new = Registration.objects.filter(created_at__gte=since).exclude(status=Registration.Status.CANCELLED)
+        context["items"].append(
+            {
+                "label": _("New registrations in the last %(days)s days") % {"days": NEW_REGISTRATION_DAYS},
+                "count": new.count(),
+                "url": registrations,
+            }
+        )
+        context["events"] = [
+            {"event": event, "url": f"{registrations}?event={event.pk}"} for event in upcoming_events_with_seats(user)
+        ]
+    if _may_list(user, Profile):
+        profiles = admin_profiles(user)
+        context["items"].append(
+            {
+                "label": _("Profiles with a claim link not used yet"),
+                "count": ClaimInvitation.objects.filter(
+                    profile__in=profiles, used_at=None, expires_at__gt=timezone.now()
+                )
+                .values("profile")
+                .distinct()
+                .count(),
+                "url": _listing_url(Profile) + "?claimed=false",
+            }
+        )
+    if _may_list(user, Introduction):
+        context["items"].append(
+            {
+                "label": _("Introductions waiting for an answer"),
+                "count": Introduction.objects.filter(
+                    status=Introduction.Status.PENDING, recipient__in=admin_profiles(user)
+                ).count(),
+                "url": _listing_url(Introduction) + "?status=pending",
+            }
+        )
+    document_permissions = policy_registry.get_by_type(ResourceDocument)
+    if document_permissions.user_has_permission(user, "change"):
+        unreadable = document_permissions.instances_user_has_permission_for(user, "change").filter(
+            extraction_status=ExtractionStatus.FAILED
+        )
+        context["documents"] = list(unreadable.order_by("-created_at")[:DASHBOARD_DOCUMENTS])
+        context["items"].append(
+            {
+                "label": _("Documents whose text could not be read for search"),
+                "count": unreadable.count(),
+                "url": reverse("wagtaildocs:index"),
+            }
+        )
+    return context
+
+
+@hooks.register("construct_homepage_panels")
+def attention_panel(request, panels):
+    context = needs_attention(request.user)
+    if context["items"]:
+        panels.append(AttentionPanel(context))

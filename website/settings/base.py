@@ -171,7 +171,11 @@ LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own catalogue first: `makemessages` writes what it finds outside an app's locale folder into the first
+# path. The second holds the project's Indonesian for Wagtail's, wagtail-localize's and Django's strings that their
+# catalogues lack or get wrong; LOCALE_PATHS win over the installed apps' catalogues, and `makemessages` leaves it
+# alone (it only compiles it).
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_upstream"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
@@ -378,6 +382,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "htt
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_MODERATION_ENABLED = True
+# No autosave (Wagtail 8 saves the edit form half a second after each change by default): an editor saw one land just
+# after Publish, leaving a draft where a published page was expected, and one fired on a new page's form creates a
+# draft page whose slug then refuses the next try once the form is abandoned. Editors save with "Save draft" or
+# Publish, and the admin still warns before leaving a form with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Uploads: only these file types, and nothing bigger than these limits.
