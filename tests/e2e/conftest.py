@@ -77,14 +77,14 @@ def page(browser):
 
 @pytest.fixture
 def axe_check(browser):
-    """Runs axe-core on a URL and returns the serious and critical violations."""
+    """Runs axe-core on a URL and returns the violations of the given impacts (serious and critical unless told)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
 
-    def check(url):
+    def check(url, impacts=frozenset({"serious", "critical"}), viewport=None):
         # axe is injected by script, which the site's strict CSP would otherwise refuse.
-        context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+        context = browser.new_context(bypass_csp=True, viewport=viewport or {"width": 1280, "height": 900})
         try:
             page = context.new_page()
             page.goto(url)
@@ -93,7 +93,7 @@ def axe_check(browser):
                 f"{violation['id']} ({violation['impact']}): {violation['help']} "
                 f"{[node['target'] for node in violation['nodes']][:3]}"
                 for violation in results.response["violations"]
-                if violation["impact"] in {"serious", "critical"}
+                if violation["impact"] in impacts
             ]
         finally:
             context.close()

@@ -5,6 +5,15 @@ import pytest
 from resources.factories import ResourceDocumentFactory, ResourceLibraryPageFactory, ResourcePageFactory
 from resources.models import ResourceType
 
+from .layout import (
+    DESKTOP,
+    PHONE,
+    bottom_on_first_screen,
+    clipped_last_options,
+    has_horizontal_overflow,
+    open_all_facets,
+)
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -15,7 +24,13 @@ def library(home):
         migration = import_module("resources.migrations.0002_resource_types")
         for slug, name, name_en, order in migration.TYPES:
             ResourceType.objects.create(slug=slug, name=name, name_en=name_en, sort_order=order)
-    return ResourceLibraryPageFactory(parent=home)
+    return ResourceLibraryPageFactory(
+        parent=home,
+        title="Pustaka Sumber Daya",
+        intro="<p>Modul pelatihan, SOP, regulasi, policy brief, laporan riset, materi kampanye, toolkit, video, dan "
+        "infografis dari jejaring Sekolah Demokrasi dan Tim Tangguh. Cari berdasarkan kata kunci, termasuk isi dokumen "
+        "PDF dan Word, lalu saring menurut jenis, topik, daerah, tahun, dan bahasa.</p>",
+    )
 
 
 @pytest.fixture
@@ -73,9 +88,52 @@ def test_search_box_suggests_titles_while_typing(live_server, page, library, res
     assert "Toolkit kampanye damai" in option.inner_text()
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_after_a_search_the_first_result_is_on_the_first_screen_and_every_facet_option_shows_whole(
+    live_server, browser, library, resources, viewport
+):
+    context = browser.new_context(viewport=viewport, locale="id-ID")
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + library.url)
+        search_box = page.get_by_role("combobox", name="Cari di pustaka")
+        search_box.fill("musyawarah")
+        search_box.press("Enter")
+        page.wait_for_url("**q=musyawarah**")
+
+        first_result_bottom, screen = bottom_on_first_screen(page, ".resource-item__title")
+        assert first_result_bottom <= screen
+        assert not has_horizontal_overflow(page)
+        open_all_facets(page)
+        assert page.get_by_role("group", name="Topik").get_by_label("pelatihan").is_visible()
+        assert clipped_last_options(page) == []
+        assert not has_horizontal_overflow(page)
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_filters_fold_behind_one_disclosure_that_names_what_is_chosen(
+    live_server, browser, library, resources
+):
+    context = browser.new_context(viewport=PHONE, locale="id-ID")
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + library.url + "?type=modul")
+        disclosure = page.locator("details.facets")
+        assert not disclosure.get_attribute("open")
+        assert disclosure.locator(":scope > summary").inner_text().split() == ["Filter", "Modul", "pelatihan"]
+        assert not page.get_by_role("button", name="Terapkan filter").is_visible()
+        disclosure.locator(":scope > summary").click()
+        assert page.get_by_role("group", name="Jenis").get_by_label("Modul pelatihan").is_checked()
+        assert page.get_by_role("button", name="Terapkan filter").is_visible()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("which", ["library", "resource"])
-def test_library_and_resource_pages_have_no_serious_accessibility_violations(
+def test_library_and_resource_pages_have_no_moderate_or_worse_accessibility_violation(
     live_server, axe_check, library, resources, which
 ):
-    url = library.url + "?q=musyawarah" if which == "library" else resources["Modul deteksi dini"].url
-    assert axe_check(live_server.url + url) == []
+    url = library.url + "?q=musyawarah&type=modul" if which == "library" else resources["Modul deteksi dini"].url
+    for viewport in (PHONE, DESKTOP):
+        assert axe_check(live_server.url + url, impacts={"moderate", "serious", "critical"}, viewport=viewport) == []
