@@ -1,6 +1,7 @@
 from importlib import import_module
 
 import pytest
+from playwright.sync_api import expect
 
 from resources.factories import ResourceDocumentFactory, ResourceLibraryPageFactory, ResourcePageFactory
 from resources.models import ResourceType
@@ -80,12 +81,59 @@ def test_visitor_searches_narrows_by_two_facets_opens_a_resource_and_downloads_i
         assert handle.read(5) == b"%PDF-"
 
 
-def test_search_box_suggests_titles_while_typing(live_server, page, library, resources):
+def test_search_box_suggestions_are_a_combobox_used_with_the_keyboard_and_announced(
+    live_server, page, library, resources
+):
     page.goto(live_server.url + library.url)
-    page.get_by_role("combobox", name="Cari di pustaka").press_sequentially("toolk", delay=50)
-    option = page.get_by_role("option").first
-    option.wait_for()
-    assert "Toolkit kampanye damai" in option.inner_text()
+    search_box = page.get_by_role("combobox", name="Cari di pustaka")
+    listbox = page.locator("#library-q-suggestions")
+    status = page.locator("[data-autocomplete-status]")
+    assert search_box.get_attribute("aria-expanded") == "false"
+
+    search_box.press_sequentially("deteksi", delay=50)
+    page.get_by_role("option").nth(1).wait_for()
+    options = listbox.get_by_role("option")
+    assert sorted(options.all_inner_texts()) == [
+        "Modul deteksi dini\nModul pelatihan",
+        "SOP deteksi dini kelurahan\nSOP / pedoman",
+    ]
+    assert listbox.locator("a").count() == 0  # plain options, no links inside them
+    assert search_box.get_attribute("aria-expanded") == "true"
+    assert search_box.get_attribute("aria-controls") == "library-q-suggestions"
+    assert status.get_attribute("role") == "status"
+    assert status.inner_text().startswith("2 ")  # "2 suggestions. …", read out politely
+
+    def active():
+        return search_box.get_attribute("aria-activedescendant")
+
+    assert active() is None
+    search_box.press("ArrowDown")
+    assert active() == options.nth(0).get_attribute("id")
+    assert options.nth(0).get_attribute("aria-selected") == "true"
+    search_box.press("ArrowDown")
+    assert active() == options.nth(1).get_attribute("id")
+    assert options.nth(0).get_attribute("aria-selected") == "false"
+    search_box.press("ArrowDown")
+    assert active() == options.nth(0).get_attribute("id")  # wraps round
+    search_box.press("ArrowUp")
+    assert active() == options.nth(1).get_attribute("id")
+    assert page.evaluate("document.activeElement.id") == "library-q"  # focus never leaves the input
+
+    search_box.press("Escape")
+    assert search_box.get_attribute("aria-expanded") == "false" and not listbox.is_visible()
+    assert active() is None and search_box.input_value() == "deteksi"
+    search_box.press("ArrowDown")
+    assert listbox.is_visible() and active() == options.nth(0).get_attribute("id")
+    chosen = options.nth(0).inner_text().split("\n")[0]
+    search_box.press("Enter")
+    page.wait_for_url(live_server.url + resources[chosen].url)
+
+    page.goto(live_server.url + library.url)
+    page.get_by_role("combobox", name="Cari di pustaka").press_sequentially("zzzz", delay=50)
+    expect(page.locator("[data-autocomplete-status]")).not_to_be_empty()  # "no suggestions" is said too
+    assert not page.locator("#library-q-suggestions").is_visible()
+    page.get_by_role("combobox", name="Cari di pustaka").press("Enter")  # nothing chosen: the search is sent
+    page.wait_for_url("**q=zzzz**")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

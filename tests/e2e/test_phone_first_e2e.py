@@ -4,8 +4,10 @@ opens with news and events, not charts; nothing scrolls sideways at 360 px or 12
 import datetime
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from alumni.factories import OrganisationFactory, ProfileFactory
 from alumni.models import Visibility
@@ -118,3 +120,24 @@ def test_the_phone_first_pages_have_no_moderate_or_worse_accessibility_violation
     }[path]
     for viewport in (PHONE, DESKTOP):
         assert axe_check(live_server.url + url, impacts={"moderate", "serious", "critical"}, viewport=viewport) == []
+
+
+def test_a_directory_suggestion_is_tapped_on_a_phone_and_the_open_list_passes_axe(live_server, browser, alumni):
+    # Without the site's CSP, so that axe can be injected by script.
+    context = browser.new_context(viewport=PHONE, locale="id-ID", bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + reverse("alumni:directory"))
+        search_box = page.get_by_role("combobox", name="Cari alumni")
+        search_box.press_sequentially("Dialog 3", delay=50)
+        option = page.get_by_role("option", name="Fasilitator Dialog 3")
+        option.wait_for()
+        assert page.locator("#alumni-q-suggestions a").count() == 0
+        assert page.locator("[data-autocomplete-status]").inner_text().startswith("1 ")
+        violations = Axe().run(page).response["violations"]
+        assert [v["id"] for v in violations if v["impact"] in {"moderate", "serious", "critical"}] == []
+        assert not has_horizontal_overflow(page)
+        option.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Fasilitator Dialog 3")  # the profile opened
+    finally:
+        context.close()
