@@ -29,11 +29,13 @@ def open_all_facets(page):
 
 
 def clipped_last_options(page):
-    """The facets whose last option cannot be seen whole once scrolled to: something clips or covers it."""
+    """The facets whose last option cannot be seen whole when the page is scrolled to it: a box of its own that
+    scrolls (only the page is scrolled here, as by a visitor who does not see that the list scrolls), or that clips or
+    covers it."""
     return page.evaluate(
         """() => [...document.querySelectorAll(".facet")].filter((facet) => {
             const label = facet.querySelector("li:last-child label");
-            label.scrollIntoView({block: "center"});
+            window.scrollTo(0, window.scrollY + label.getBoundingClientRect().top - window.innerHeight / 2);
             const box = label.getBoundingClientRect();
             const corners = [[box.left + 2, box.top + 2], [box.right - 2, box.bottom - 2]];
             return box.height === 0 || corners.some(([x, y]) => !label.contains(document.elementFromPoint(x, y)));
