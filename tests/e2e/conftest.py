@@ -82,14 +82,14 @@ MODERATE_OR_WORSE = SERIOUS_OR_WORSE | {"moderate"}
 @pytest.fixture
 def axe_check(browser):
     """Runs axe-core on a URL and returns the violations of the given impacts (serious and critical unless told),
-    seen at `width` pixels, with `cookies` (e.g. a logged-in session) set."""
+    seen at `width` pixels (or in `viewport`), with `cookies` (e.g. a logged-in session) set."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
 
-    def check(url, impacts=SERIOUS_OR_WORSE, width=1280, cookies=()):
+    def check(url, impacts=SERIOUS_OR_WORSE, width=1280, cookies=(), viewport=None):
         # axe is injected by script, which the site's strict CSP would otherwise refuse.
-        context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
+        context = browser.new_context(bypass_csp=True, viewport=viewport or {"width": width, "height": 900})
         try:
             context.add_cookies(list(cookies))
             page = context.new_page()

@@ -83,7 +83,7 @@ def test_registration_form_and_pages_pass_axe(live_server, browser, axe_check, e
     page.fill("#id_email", "bukan-email")
     page.locator(".registration__form button[type=submit]").click()
     page.wait_for_url(f"**{event.url}daftar/")
-    assert page.locator(".registration__errors").is_visible()
+    assert page.locator(".error-summary").is_visible()
     assert page.locator("[aria-invalid=true]").count() == 5  # name, e-mail, organisation, regency, consent
     assert page.locator("#id_email").input_value() == "bukan-email"
     assert serious_violations(page) == []

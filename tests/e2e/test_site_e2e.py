@@ -111,3 +111,56 @@ def test_a_phone_sees_the_menu_closed_from_the_first_paint_and_nothing_shifts(li
         assert page.locator("#site-nav").is_visible()
     finally:
         context.close()
+
+
+# After a Tab, the contrast of the focused element's ring with the colour it is drawn over (the element under the
+# middle of the ring or the first of its ancestors with a background), by the WCAG formula.
+FOCUS_RING_CONTRAST = """() => {
+    const rgb = (colour) => colour.match(/[\\d.]+/g).map(Number);
+    const luminance = ([r, g, b]) => [r, g, b]
+        .map((c) => c / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const background = (node) => {
+        for (; node; node = node.parentElement) {
+            const colour = rgb(getComputedStyle(node).backgroundColor);
+            if (colour.length === 3 || colour[3] > 0) { return colour; }
+        }
+        return [255, 255, 255];
+    };
+    const element = document.activeElement;
+    const style = getComputedStyle(element);
+    if (style.outlineStyle === "none" || parseFloat(style.outlineWidth) < 2) {
+        return {element: element.outerHTML.slice(0, 80), ratio: 0};
+    }
+    const box = element.getBoundingClientRect();
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) / 2;
+    const x = box.left - reach >= 0 ? box.left - reach : box.right + reach;
+    const behind = document.elementsFromPoint(x, box.top + box.height / 2).find((node) => !element.contains(node));
+    const [ring, around] = [luminance(rgb(style.outlineColor)), luminance(background(behind))];
+    return {
+        element: element.outerHTML.slice(0, 80),
+        ratio: (Math.max(ring, around) + 0.05) / (Math.min(ring, around) + 0.05),
+    };
+}"""
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 900}, {"width": 360, "height": 640}], ids=["desktop", "phone"]
+)
+def test_the_focus_ring_has_3_to_1_contrast_on_the_header_the_body_and_the_footer(live_server, browser, site, viewport):
+    context = browser.new_context(viewport=viewport, locale="id-ID")
+    page = context.new_page()
+    try:
+        for path in ("/", site["article"].url):
+            page.goto(live_server.url + path)
+            seen = []
+            for _ in range(80):
+                page.keyboard.press("Tab")
+                if page.evaluate("document.activeElement === document.body"):
+                    break
+                seen.append(page.evaluate(FOCUS_RING_CONTRAST))
+            assert len(seen) > 5 and any("RSS" in ring["element"] for ring in seen), path  # reached the footer
+            assert [ring for ring in seen if ring["ratio"] < 3] == [], path
+    finally:
+        context.close()
