@@ -11,10 +11,10 @@ from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
 from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
-from alumni.models import Visibility
+from alumni.models import Introduction, Visibility
 from core.factories import region
-from events.factories import EventIndexPageFactory, EventPageFactory
-from events.models import EventOrganiser, EventSpeaker
+from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from events.models import EventOrganiser, EventSpeaker, Registration
 from members.factories import UserFactory
 from resources.factories import (
     CurriculumPageFactory,
@@ -171,6 +171,17 @@ def every_page_type(home):
 
     rina.cohorts.add(cohort)
     budi.cohorts.add(cohort)
+    seat = RegistrationFactory(
+        event=event, user=member, name="Rina Fasilitator", email=MEMBER_EMAIL, status=Registration.Status.CONFIRMED
+    )
+    Introduction.objects.create(
+        recipient=rina,
+        sender_name="Pak Andi (contoh)",
+        sender_email="andi@example.org",
+        purpose="Kerja sama deteksi dini",
+        message="Kami ingin belajar dari pengalaman Tim Tangguh.",
+        token_hash="0" * 64,
+    )
 
     return [
         ("home", home.url, False),
@@ -197,4 +208,8 @@ def every_page_type(home):
         ("my profile", reverse("alumni:my_profile"), True),
         ("my profile edit", reverse("alumni:my_profile_edit"), True),
         ("introduction form", reverse("alumni:introduce", args=[budi.public_id]), True),
+        ("introductions inbox", reverse("alumni:introductions"), True),
+        ("hide me confirmation", reverse("alumni:hide_me"), True),
+        ("my events", reverse("events:my_events"), True),
+        ("my event cancel", reverse("events:my_event_cancel", args=[seat.pk]), True),
     ]
