@@ -13,8 +13,10 @@ from django.http import Http404
 from django.shortcuts import redirect, resolve_url
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
 from .access import is_member, needs_second_factor
 from .content_version import remember
@@ -49,6 +51,21 @@ class SiteMiddleware:
         with contextlib.suppress(DatabaseError):
             request._wagtail_site = remember(f"site-for:{address}", lambda: Site.find_for_request(request))
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Routes a page request from the site's root page in the active language, remembered, instead of loading
+        it, its locale and its specific page for each request (Wagtail's Page.route_for_request, whose answer
+        Wagtail's serve view takes from `_wagtail_route_for_request`)."""
+        site = getattr(request, "_wagtail_site", None)
+        if view_func is not wagtail_serve or site is None or hasattr(request, "_wagtail_route_for_request"):
+            return
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        with contextlib.suppress(DatabaseError):
+            root = remember(f"site-root-page:{site.pk}:{get_language()}", lambda: site.root_page.localized.specific)
+            try:
+                request._wagtail_route_for_request = root.route(request, [part for part in path.split("/") if part])
+            except Http404:
+                request._wagtail_route_for_request = None
 
 
 class SecurityHeadersMiddleware:

@@ -3,6 +3,8 @@ the count of what people search for (never their e-mail addresses or phone numbe
 
 import re
 
+from django.db import connection
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -90,9 +92,23 @@ def count_query(query):
 
     if query and not looks_personal(query):
         stored = Query.get(query)
-        stored.add_hit()
+        add_hit(stored)
         return stored
     return None
+
+
+def add_hit(stored):
+    """Query.add_hit in one statement (an upsert) instead of a lookup, an insert when it is the first today, and an
+    update; concurrent searches for the same words add up all the same."""
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
+
+    table = connection.ops.quote_name(QueryDailyHits._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (query_id, date, hits) VALUES (%s, %s, 1) "  # noqa: S608 - the table's own name
+            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {table}.hits + 1",
+            [stored.pk, timezone.now().date()],
+        )
 
 
 def promoted_query(query):

@@ -36,6 +36,17 @@ def test_other_library_queries_are_counted_per_day_without_who_searched(client, 
     assert [hit.hits for hit in query.daily_hits.all()] == [1]
 
 
+def test_the_same_search_again_adds_to_the_days_count_and_a_new_day_starts_its_own(client, library, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # each search drawn afresh
+    for _ in range(3):
+        client.get(library.url, {"q": "Perwal"})
+    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1)):
+        client.get(library.url, {"q": "perwal"})
+
+    (query,) = Query.objects.all()
+    assert list(query.daily_hits.order_by("date").values_list("hits", flat=True)) == [3, 1]
+
+
 def test_daily_prune_deletes_search_counts_older_than_search_query_days(settings, library):
     settings.SEARCH_QUERY_DAYS = settings.WAGTAILSEARCH_HITS_MAX_AGE = 90
     with time_machine.travel("2026-01-01 10:00 +0700", tick=False):
