@@ -1,4 +1,5 @@
 import contextlib
+import hashlib
 import re
 import time
 from functools import wraps
@@ -53,17 +54,26 @@ class SiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        """Routes a page request from the site's root page in the active language, remembered, instead of loading
-        it, its locale and its specific page for each request (Wagtail's Page.route_for_request, whose answer
-        Wagtail's serve view takes from `_wagtail_route_for_request`)."""
+        """Routes a page request as Wagtail's Page.route_for_request does (from the site's root page in the active
+        language), with the route remembered per address and language instead of looked up page by page in the
+        database each time; Wagtail's serve view takes it from `_wagtail_route_for_request`. Only routes that lead
+        to a page are remembered: a 404 is looked up each time, so made-up addresses cannot fill the cache. A route
+        depends on the tree and on nothing about the visitor (view restrictions are checked when the page is served)."""
         site = getattr(request, "_wagtail_site", None)
         if view_func is not wagtail_serve or site is None or hasattr(request, "_wagtail_route_for_request"):
             return
         path = view_kwargs.get("path", view_args[0] if view_args else "")
+        components = [part for part in path.split("/") if part]
+        language = get_language()
+        digest = hashlib.blake2b("/".join(components).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+        def route():
+            root = remember(f"site-root-page:{site.pk}:{language}", lambda: site.root_page.localized.specific)
+            return root.route(request, components)
+
         with contextlib.suppress(DatabaseError):
-            root = remember(f"site-root-page:{site.pk}:{get_language()}", lambda: site.root_page.localized.specific)
             try:
-                request._wagtail_route_for_request = root.route(request, [part for part in path.split("/") if part])
+                request._wagtail_route_for_request = remember(f"route:{site.pk}:{language}:{digest}", route)
             except Http404:
                 request._wagtail_route_for_request = None
 

@@ -92,7 +92,7 @@ def library_search(request, library):
 
 def _with_related(queryset):
     files = Prefetch("files", queryset=ResourceFile.objects.select_related("document"))
-    return queryset.select_related("locale", "resource_type", "cover_image").prefetch_related("tags", "regions", files)
+    return queryset.select_related("locale", "resource_type", "cover_image").prefetch_related("tags", files)
 
 
 def _searchable_text(page, hidden_collections):

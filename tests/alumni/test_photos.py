@@ -219,6 +219,6 @@ def test_a_photo_disappears_the_moment_the_owner_hides_everywhere(logged_in, own
     profile = with_photo(ProfileFactory(user=owner, visible=Visibility.PUBLIC, photo_audience=Audience.PUBLIC))
     url = reverse("alumni:photo", args=[profile.public_id])
     assert client.get(url).status_code == 200
-    logged_in.post(reverse("alumni:hide_me"))
+    logged_in.post(reverse("alumni:hide_me"), {"confirm": "yes"})
     assert client.get(url).status_code == 404
     assert logged_in.get(url).status_code == 200

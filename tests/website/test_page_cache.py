@@ -298,6 +298,37 @@ def test_a_rendition_made_while_a_page_is_drawn_is_not_made_again_by_later_drawi
     assert made == []
 
 
+def test_routes_to_pages_are_remembered_and_follow_every_change_and_restriction(
+    page_cache, home, news_index, logged_in
+):
+    article = NewsPageFactory(parent=news_index, title="Kabar deteksi dini", slug="kabar")
+    secret = StandardPageFactory(parent=home, title="Catatan anggota", slug="catatan")
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
+    get("/")  # the first drawing writes the site's settings row
+    assert get(f"{article.url}?a=1").status_code == 200
+    with CaptureQueriesContext(connection) as queries:  # drawn again (another query string): routed from memory
+        assert get(f"{article.url}?a=2")["X-Cache"] == "MISS"
+    assert not [query for query in queries if '"wagtailcore_page"."slug" =' in query["sql"]]
+
+    # A member's visit remembers the route to a members' page; a stranger is still sent to log in.
+    assert logged_in.get(secret.url).status_code == 200
+    assert get(secret.url).status_code == 302
+
+    article.unpublish()
+    assert get(f"{article.url}?a=3").status_code == 404
+    article.save_revision().publish()
+    Page.objects.get(pk=article.pk).move(secret, pos="last-child")
+    assert get(f"{news_index.url}kabar/?a=4").status_code in {301, 404}  # Wagtail's redirect, or gone
+    assert get(f"{Page.objects.get(pk=article.pk).url}?a=5").status_code == 302  # now under the members' page
+
+    # Made-up addresses are looked up each time, never remembered.
+    routes = lambda: sum(":route:" in key for pieces in content_version._local.values() for key in pieces)  # noqa: E731
+    before = routes()
+    for number in range(5):
+        assert get(f"/tidak-ada-{number}/").status_code == 404
+    assert routes() == before
+
+
 def test_snippet_and_setting_changes_reach_every_page(page_cache, home):
     served_from_cache("/")
     footer = Footer.objects.first() or Footer.objects.create(text="")

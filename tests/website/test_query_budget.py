@@ -40,13 +40,6 @@ PAGES = {
     "site search": "/search/?q=modul",
     "news": "/berita/",
 }
-# Still over the budget here (SQLite, these factories): a member's session, account and permissions cost four
-# queries of their own, and the library's results prefetch their topics, regions and files. Strict, so each mark goes
-# once the page fits; the count is constant for all of them.
-# The library's search still costs more: routing to the library page (3), the search, its facets, the results with
-# their topics, regions and files, the editors' promotions and today's count of the query (15 for a visitor, 17 for
-# a member); constant as the library grows (the test below).
-OVER_BUDGET = {("visitor", "library search"), ("member", "library search")}
 # Site search draws each result as its own page type: one query per type among the results, so it grows with the
 # kinds of page found (at most the number of page types), not with their number.
 GROWS_WITH_PAGE_TYPES = {"site search"}
@@ -109,16 +102,8 @@ def count_queries(client, path):
     return len(queries)
 
 
-def viewer_params():
-    for viewer in ("visitor", "member"):
-        for name in PAGES:
-            marks = []
-            if (viewer, name) in OVER_BUDGET:
-                marks = [pytest.mark.xfail(strict=True, reason="over the query budget")]
-            yield pytest.param(viewer, name, marks=marks, id=f"{viewer}-{name}")
-
-
-@pytest.mark.parametrize(("viewer", "name"), list(viewer_params()))
+@pytest.mark.parametrize("viewer", ["visitor", "member"])
+@pytest.mark.parametrize("name", list(PAGES))
 def test_listing_stays_within_the_query_budget_whatever_the_number_of_items(client, settings, site, viewer, name):
     settings.PAGE_CACHE_SECONDS = 0
     if viewer == "member":
