@@ -5,6 +5,7 @@ Skipped when no Chromium is found, unless REQUIRE_BROWSER=1 (CI), where a missin
 
 import os
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,16 @@ def _wagtail_roots(transactional_db):
     """Live-server tests flush the database between tests, taking the rows migrations made with it."""
     from wagtail.models import Collection, Locale, Page
 
+    from resources.models import ResourceType
+
     locale = Locale.objects.get_or_create(language_code="id")[0]
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not ResourceType.objects.exists():
+        for slug, name, name_en, order in import_module("resources.migrations.0002_resource_types").TYPES:
+            ResourceType.objects.create(slug=slug, name=name, name_en=name_en, sort_order=order)
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,4 @@
 import re
-from importlib import import_module
 
 import pytest
 from playwright.sync_api import expect
@@ -21,11 +20,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def library(home):
-    # Live-server tests flush the database between tests, the resource types made by the migration with it.
-    if not ResourceType.objects.exists():
-        migration = import_module("resources.migrations.0002_resource_types")
-        for slug, name, name_en, order in migration.TYPES:
-            ResourceType.objects.create(slug=slug, name=name, name_en=name_en, sort_order=order)
     return ResourceLibraryPageFactory(
         parent=home,
         title="Pustaka Sumber Daya",
