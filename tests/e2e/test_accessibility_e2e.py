@@ -1,4 +1,4 @@
-"""axe-core finds no moderate, serious or critical violation on any page type or main view, on a phone's width."""
+"""axe-core finds no moderate, serious or critical violation on any page type or main view, on a phone and a desktop."""
 
 import pytest
 from django.test import Client
@@ -24,9 +24,10 @@ def test_no_page_type_has_a_moderate_or_worse_accessibility_violation(live_serve
     context.close()
     found = {}
     for name, path, as_member in pages:
-        violations = axe_check(
-            live_server.url + path, impacts=MODERATE_OR_WORSE, width=360, cookies=[session] if as_member else []
-        )
-        if violations:
-            found[f"{name} ({path})"] = violations
+        for width in (360, 1280):
+            violations = axe_check(
+                live_server.url + path, impacts=MODERATE_OR_WORSE, width=width, cookies=[session] if as_member else []
+            )
+            if violations:
+                found[f"{name} ({path}) at {width} px"] = violations
     assert found == {}

@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
+from wagtail.models import Locale
 
 from alumni.factories import CohortFactory, OrganisationFactory, ProfileFactory
 from alumni.models import Introduction, Visibility
 from core.factories import region
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from events.models import EventOrganiser, EventSpeaker, Registration
+from events.models import EventOrganiser, EventPage, EventSpeaker, Registration
 from members.factories import UserFactory
 from resources.factories import (
     CurriculumPageFactory,
@@ -171,6 +172,22 @@ def every_page_type(home):
 
     rina.cohorts.add(cohort)
     budi.cohorts.add(cohort)
+    guest = RegistrationFactory(event=event, name="Tamu Undangan", status=Registration.Status.CONFIRMED)
+    guest_token = guest.issue_token()
+    cancelled = EventPageFactory(
+        parent=events,
+        title="Diskusi publik yang dibatalkan",
+        start=now + datetime.timedelta(days=9),
+        end=now + datetime.timedelta(days=9, hours=3),
+        regency=pandeglang,
+        status=EventPage.Status.CANCELLED,
+        status_note="Narasumber berhalangan.",
+    )
+    publish(cancelled)
+    english_home = home.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0])
+    english_home.title = "Home"
+    english_home.hero_title = "Sekolah Demokrasi Network"
+    publish(english_home)
     seat = RegistrationFactory(
         event=event, user=member, name="Rina Fasilitator", email=MEMBER_EMAIL, status=Registration.Status.CONFIRMED
     )
@@ -196,6 +213,12 @@ def every_page_type(home):
         ("events", events.url, False),
         ("event", event.url, False),
         ("registration form", event.url + "daftar/", False),
+        ("registration page", f"{event.url}konfirmasi/{guest_token}/", False),
+        ("registration cancel page", f"{event.url}batal/{guest_token}/", False),
+        ("cancelled event", cancelled.url, False),
+        ("event seen by a member", event.url, True),
+        ("English home", english_home.url, False),
+        ("password reset", reverse("members:password_reset"), False),
         ("site search", reverse("search") + "?q=dialog", False),
         ("directory", reverse("alumni:directory"), False),
         ("profile", reverse("alumni:profile", args=[rina.public_id]), False),
