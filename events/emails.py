@@ -12,7 +12,7 @@ from django.utils import translation
 from core import mail
 
 from .calendar import event_ics_bytes, event_location_text
-from .models import EventPage, Registration
+from .models import Registration
 from .templatetags.events_tags import event_moment, event_when
 
 Status = Registration.Status
@@ -49,7 +49,7 @@ def notify(registration, kind, moved_from=None):
     `moved_from`: for the e-mails of EVENT_CHANGES, where the event was to start before this change moved it.
     """
     from .announcements import status_note
-    from .registration import original_event, waitlist_position
+    from .registration import gets_meeting_link, original_event, waitlist_position
 
     registration = Registration.objects.select_related("event", "event__locale").get(pk=registration.pk)
     if registration.status not in SENT_WHEN[kind]:
@@ -57,9 +57,8 @@ def notify(registration, kind, moved_from=None):
     event = registration.event
     original = original_event(event)
     confirmed = registration.status == Status.CONFIRMED
-    # The meeting link goes to confirmed people only, never to the pending or the waiting, and only while the event
-    # is on: not once it is cancelled or postponed.
-    with_link = confirmed and original.status == EventPage.Status.SCHEDULED and kind not in EVENT_CHANGES
+    # The e-mails telling of a change never carry the meeting link, even when the event is back on schedule.
+    with_link = gets_meeting_link(registration, original) and kind not in EVENT_CHANGES
     language = event.locale.language_code
     # Dates are written in the registrant's language, whoever's action (an editor's publish, say) sends the e-mail.
     with translation.override(language):
