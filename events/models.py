@@ -1,3 +1,4 @@
+import re
 import zoneinfo
 
 from django.conf import settings
@@ -271,6 +272,8 @@ class EventAnnouncement(models.Model):
         return f"{self.translation_key}: {self.status} {self.start:%Y-%m-%d %H:%M}"
 
 
+# The kind in front of a regency's name, which addresses often leave out: "Kota Serang" is "Serang" there.
+REGION_KIND = re.compile(r"^(kota|kabupaten|kab\.?)\s+", re.IGNORECASE)
 DEFAULT_ZONE = "Asia/Jakarta"
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
@@ -449,10 +452,15 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def city(self):
-        """The regency/city, unless the venue's address already names it (the place then repeats no city)."""
+        """The regency/city, unless the venue's address already names it, in full ("Kota Serang") or as the last
+        part of the address without its kind ("…, Serang"): the place then repeats no city."""
         name = str(self.regency or "")
         address = " ".join(self.venue_address.split()).casefold() if self.has_venue else ""
-        return "" if name.casefold() in address else name
+        if not name or name.casefold() in address:
+            return ""
+        bare = REGION_KIND.sub("", name).casefold()
+        last_part = address.rsplit(",", 1)[-1].strip(" .")
+        return "" if last_part == bare else name
 
     @property
     def calendar_uid(self):
