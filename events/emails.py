@@ -1,7 +1,8 @@
 """E-mails to registrants, in the language of the page they registered on, through the site's mail queue
 (`core.mail`): a slow or failing mail server never breaks a registration, a message that cannot be delivered is
 retried, and one whose moment has passed by the time it can be sent (the person cancelled) is dropped. The calendar
-file goes with the e-mails that confirm a seat.
+file goes with the e-mails that confirm a seat, and a cancelled one (same UID) with the e-mail telling of a
+cancellation, so calendars drop the event.
 
 An event's cancellation, postponement or new date is told to everyone registered (`announcements`); those e-mails
 give the event's state and dates from its original page, which its translations follow, and never the meeting link.
@@ -11,7 +12,7 @@ from django.utils import translation
 
 from core import mail
 
-from .calendar import event_ics_bytes, event_location_text
+from .calendar import cancellation_ics_bytes, event_ics_bytes, event_location_text
 from .models import Registration
 from .templatetags.events_tags import event_moment, event_when
 
@@ -84,6 +85,8 @@ def notify(registration, kind, moved_from=None):
     if kind in WITH_CALENDAR and confirmed:
         ics = event_ics_bytes(event, include_online_url=with_link)
         attachments.append((f"{event.slug}.ics", ics, "text/calendar"))
+    elif kind == "event_cancelled":
+        attachments.append((f"{event.slug}.ics", cancellation_ics_bytes(event, original), "text/calendar"))
     return mail.send(
         registration.email,
         f"events/email/{kind}",

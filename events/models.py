@@ -352,9 +352,12 @@ class EventPage(RoutablePageMixin, BasePage):
     report = StreamField(BaseStreamBlock(), verbose_name=_("report"), blank=True)
     attendance = models.PositiveIntegerField(_("people who attended"), null=True, blank=True)
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # The UID calendars already knew an event by before UIDs followed the translation key (the original page's, shared
+    # by its translations); empty for events created since.
+    legacy_uid = models.UUIDField(null=True, blank=True, editable=False)
     # A copy (e.g. next year's workshop) is another calendar entry: it gets its own translation key, so its own
-    # calendar UID, and starts counting again.
-    exclude_fields_in_copy = ["sequence"]
+    # calendar UID, and starts counting again. A translation gets the UID back from its event when it is saved.
+    exclude_fields_in_copy = ["sequence", "legacy_uid"]
 
     content_panels = [
         *BasePage.content_panels,
@@ -464,8 +467,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def calendar_uid(self):
-        """One UID for the event in every language, so a calendar subscribed to both feeds shows it once."""
-        return str(self.translation_key)
+        """One UID for the event in every language, so a calendar subscribed to both feeds shows it once; an event
+        older than this rule keeps the UID calendars already hold."""
+        return str(self.legacy_uid or self.translation_key)
 
     @property
     def is_online(self):
@@ -484,6 +488,10 @@ class EventPage(RoutablePageMixin, BasePage):
             start, end = self.start.astimezone(self.zone), self.end.astimezone(self.zone)
             self.start = start.replace(hour=0, minute=0, second=0, microsecond=0)
             self.end = end.replace(hour=23, minute=59, second=59, microsecond=0)
+        if self.legacy_uid is None:
+            # A new translation, or an old revision published again, carries none: the event keeps its UID.
+            same_event = EventPage.objects.filter(translation_key=self.translation_key, legacy_uid__isnull=False)
+            self.legacy_uid = same_event.values_list("legacy_uid", flat=True).first()
         if self.pk:
             # Calendar apps replace an event only when its SEQUENCE grows; publishing an old revision restores
             # that revision's number, so count on from the highest one stored, in any language (all share one UID).
