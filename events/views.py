@@ -109,14 +109,20 @@ def confirm(request, page, token):
 
 
 def cancel(request, page, token):
+    """Asks first (GET), then cancels (POST); not once the event is over (as on "my events")."""
     registration = _registration(page, token)
-    if request.method == "POST":
+    event_over = services.original_event(page).end < timezone.now()
+    if request.method == "POST" and not event_over:
         services.cancel(registration)
         return HttpResponseSeeOther(request.path)
-    context = {"registration": registration, **registration_urls(registration, token, request)}
+    context = {
+        "registration": registration,
+        "event_over": event_over,
+        **registration_urls(registration, token, request),
+    }
     if registration.status == Status.CANCELLED:
         context.update(services.registration_context(page, request))
-    return _render(request, page, "registration_cancel", context)
+    return _render(request, page, "registration_cancel", context, status=409 if request.method == "POST" else 200)
 
 
 def _registered_message(registration, created):

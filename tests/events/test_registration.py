@@ -502,3 +502,16 @@ def test_a_registrants_page_for_a_past_event_says_it_has_taken_place(client, eve
     assert "/batal/" not in html
     assert SECRET_LINK not in html
     assert registration.name in html
+
+
+def test_a_registration_cannot_be_cancelled_from_its_e_mail_link_once_the_event_is_over(client, event):
+    registration = RegistrationFactory(event=event, status=Status.CONFIRMED, confirmed_at=timezone.now())
+    url = f"{event.url}batal/{registration.issue_token()}/"
+
+    with time_machine.travel(event.end + datetime.timedelta(hours=1)):
+        html = client.get(url).content.decode()
+        refused = client.post(url)
+
+    assert "Kegiatan sudah berlangsung" in html and 'method="post"' not in html
+    assert refused.status_code == 409
+    assert Registration.objects.get(pk=registration.pk).status == Status.CONFIRMED
