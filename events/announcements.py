@@ -66,10 +66,14 @@ def previous_start(event):
     return previous if previous is not None and previous != event.start else None
 
 
+def status_note_page(page, original):
+    """The page whose status note `page` shows: itself once its translation has caught up with the original's
+    status, else the original (a note in another language tells more than none)."""
+    return page if page.status == original.status else original
+
+
 def status_note(page, original):
-    """The status note in the page's language once its translation has caught up with the original's status, else
-    the original's own (a note in another language tells more than none)."""
-    return page.status_note if page.status == original.status else original.status_note
+    return status_note_page(page, original).status_note
 
 
 def event_state(page):

@@ -107,6 +107,18 @@ def event_ics_bytes(event, request=None, include_online_url=False):
     return _finish(calendar)
 
 
+def cancellation_ics_bytes(event, original):
+    """The .ics that takes a cancelled event out of a registrant's calendar: the event's UID, STATUS:CANCELLED and the
+    SEQUENCE of the cancellation's publication (of `original`, its original page), above any sent before."""
+    entry = calendar_event(event, event.get_full_url())
+    for name, value in [("status", "CANCELLED"), ("sequence", max(event.sequence, original.sequence))]:
+        entry.pop(name)
+        entry.add(name, value)
+    calendar = _calendar()
+    calendar.add_component(entry)
+    return _finish(calendar)
+
+
 def _ics_response(content, filename, user):
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'

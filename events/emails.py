@@ -1,7 +1,8 @@
 """E-mails to registrants, in the language of the page they registered on, through the site's mail queue
 (`core.mail`): a slow or failing mail server never breaks a registration, a message that cannot be delivered is
 retried, and one whose moment has passed by the time it can be sent (the person cancelled) is dropped. The calendar
-file goes with the e-mails that confirm a seat.
+file goes with the e-mails that confirm a seat, and a cancelled one (same UID) with the e-mail telling of a
+cancellation, so calendars drop the event.
 
 An event's cancellation, postponement or new date is told to everyone registered (`announcements`); those e-mails
 give the event's state and dates from its original page, which its translations follow, and never the meeting link.
@@ -11,8 +12,8 @@ from django.utils import translation
 
 from core import mail
 
-from .calendar import event_ics_bytes, event_location_text
-from .models import EventPage, Registration
+from .calendar import cancellation_ics_bytes, event_ics_bytes, event_location_text
+from .models import Registration
 from .templatetags.events_tags import event_moment, event_when
 
 Status = Registration.Status
@@ -49,7 +50,7 @@ def notify(registration, kind, moved_from=None):
     `moved_from`: for the e-mails of EVENT_CHANGES, where the event was to start before this change moved it.
     """
     from .announcements import status_note
-    from .registration import original_event, waitlist_position
+    from .registration import gets_meeting_link, original_event, waitlist_position
 
     registration = Registration.objects.select_related("event", "event__locale").get(pk=registration.pk)
     if registration.status not in SENT_WHEN[kind]:
@@ -57,9 +58,8 @@ def notify(registration, kind, moved_from=None):
     event = registration.event
     original = original_event(event)
     confirmed = registration.status == Status.CONFIRMED
-    # The meeting link goes to confirmed people only, never to the pending or the waiting, and only while the event
-    # is on: not once it is cancelled or postponed.
-    with_link = confirmed and original.status == EventPage.Status.SCHEDULED and kind not in EVENT_CHANGES
+    # The e-mails telling of a change never carry the meeting link, even when the event is back on schedule.
+    with_link = gets_meeting_link(registration, original) and kind not in EVENT_CHANGES
     language = event.locale.language_code
     # Dates are written in the registrant's language, whoever's action (an editor's publish, say) sends the e-mail.
     with translation.override(language):
@@ -85,6 +85,8 @@ def notify(registration, kind, moved_from=None):
     if kind in WITH_CALENDAR and confirmed:
         ics = event_ics_bytes(event, include_online_url=with_link)
         attachments.append((f"{event.slug}.ics", ics, "text/calendar"))
+    elif kind == "event_cancelled":
+        attachments.append((f"{event.slug}.ics", cancellation_ics_bytes(event, original), "text/calendar"))
     return mail.send(
         registration.email,
         f"events/email/{kind}",

@@ -1,3 +1,4 @@
+import re
 import zoneinfo
 
 from django.conf import settings
@@ -271,6 +272,8 @@ class EventAnnouncement(models.Model):
         return f"{self.translation_key}: {self.status} {self.start:%Y-%m-%d %H:%M}"
 
 
+# The kind in front of a regency's name, which addresses often leave out: "Kota Serang" is "Serang" there.
+REGION_KIND = re.compile(r"^(kota|kabupaten|kab\.?)\s+", re.IGNORECASE)
 DEFAULT_ZONE = "Asia/Jakarta"
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
@@ -349,9 +352,12 @@ class EventPage(RoutablePageMixin, BasePage):
     report = StreamField(BaseStreamBlock(), verbose_name=_("report"), blank=True)
     attendance = models.PositiveIntegerField(_("people who attended"), null=True, blank=True)
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # The UID calendars already knew an event by before UIDs followed the translation key (the original page's, shared
+    # by its translations); empty for events created since.
+    legacy_uid = models.UUIDField(null=True, blank=True, editable=False)
     # A copy (e.g. next year's workshop) is another calendar entry: it gets its own translation key, so its own
-    # calendar UID, and starts counting again.
-    exclude_fields_in_copy = ["sequence"]
+    # calendar UID, and starts counting again. A translation gets the UID back from its event when it is saved.
+    exclude_fields_in_copy = ["sequence", "legacy_uid"]
 
     content_panels = [
         *BasePage.content_panels,
@@ -449,15 +455,21 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def city(self):
-        """The regency/city, unless the venue's address already names it (the place then repeats no city)."""
+        """The regency/city, unless the venue's address already names it, in full ("Kota Serang") or as the last
+        part of the address without its kind ("…, Serang"): the place then repeats no city."""
         name = str(self.regency or "")
         address = " ".join(self.venue_address.split()).casefold() if self.has_venue else ""
-        return "" if name.casefold() in address else name
+        if not name or name.casefold() in address:
+            return ""
+        bare = REGION_KIND.sub("", name).casefold()
+        last_part = address.rsplit(",", 1)[-1].strip(" .")
+        return "" if last_part == bare else name
 
     @property
     def calendar_uid(self):
-        """One UID for the event in every language, so a calendar subscribed to both feeds shows it once."""
-        return str(self.translation_key)
+        """One UID for the event in every language, so a calendar subscribed to both feeds shows it once; an event
+        older than this rule keeps the UID calendars already hold."""
+        return str(self.legacy_uid or self.translation_key)
 
     @property
     def is_online(self):
@@ -476,6 +488,10 @@ class EventPage(RoutablePageMixin, BasePage):
             start, end = self.start.astimezone(self.zone), self.end.astimezone(self.zone)
             self.start = start.replace(hour=0, minute=0, second=0, microsecond=0)
             self.end = end.replace(hour=23, minute=59, second=59, microsecond=0)
+        if self.legacy_uid is None:
+            # A new translation, or an old revision published again, carries none: the event keeps its UID.
+            same_event = EventPage.objects.filter(translation_key=self.translation_key, legacy_uid__isnull=False)
+            self.legacy_uid = same_event.values_list("legacy_uid", flat=True).first()
         if self.pk:
             # Calendar apps replace an event only when its SEQUENCE grows; publishing an old revision restores
             # that revision's number, so count on from the highest one stored, in any language (all share one UID).

@@ -79,6 +79,17 @@ def can_take_seats(event, now=None):
     return event.status != EventPage.Status.CANCELLED and (now or timezone.now()) < until
 
 
+def gets_meeting_link(registration, original, now=None):
+    """Whether the holder of `registration` is given the online meeting link: for a confirmed seat, while the event
+    (its `original` page, which its translations follow) is scheduled and not over. Its registration page, "my
+    events" and the e-mails all ask this."""
+    return (
+        registration.status == Status.CONFIRMED
+        and original.status == EventPage.Status.SCHEDULED
+        and original.end >= (now or timezone.now())
+    )
+
+
 def moment(value, event):
     """A date and time in the event's time zone, named: "12 Desember 2025, 09.00 WIB"."""
     local = value.astimezone(event.zone)
@@ -319,9 +330,7 @@ def account_registrations(user, request):
         registration.upcoming = original.end >= now
         registration.can_cancel = registration.upcoming and registration.status in ACTIVE and not original.is_cancelled
         registration.state = "event_cancelled" if original.is_cancelled else registration.status
-        # The meeting link, as on the registration's own page: for a confirmed seat at an event still to come.
-        confirmed = registration.state == Status.CONFIRMED and registration.upcoming
-        registration.online_url = event.online_url if confirmed and event.is_online else ""
+        registration.online_url = event.online_url if gets_meeting_link(registration, original, now) else ""
         if registration.page is not None:
             url = registration.page.get_url(request)
             registration.page_url = url

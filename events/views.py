@@ -19,7 +19,7 @@ from core.i18n import active_locale
 from core.ratelimit import RateLimit
 
 from . import registration as services
-from .announcements import event_state
+from .announcements import event_state, status_note_page
 from .emails import notify, registration_urls
 from .forms import RegistrationForm, verified_address
 from .models import EventIndexPage, Registration
@@ -98,11 +98,9 @@ def confirm(request, page, token):
     context = {
         "registration": registration,
         "can_confirm": services.can_take_seats(original),
-        # The meeting link is for confirmed registrants only (this page is theirs: the token is the key), while the
-        # event is on: not once it is cancelled or postponed.
-        "online_url": page.online_url
-        if registration.status == Status.CONFIRMED and original.status == original.Status.SCHEDULED
-        else "",
+        # This page is the registrant's (the token is the key): the meeting link is shown as the e-mails give it.
+        "online_url": page.online_url if services.gets_meeting_link(registration, original) else "",
+        "event_over": original.end < timezone.now(),
         "position": services.waitlist_position(registration) if registration.status == Status.WAITLISTED else None,
         "ics_url": page.get_url(request) + page.reverse_subpage("ics_route"),
         **registration_urls(registration, token, request),
@@ -111,14 +109,20 @@ def confirm(request, page, token):
 
 
 def cancel(request, page, token):
+    """Asks first (GET), then cancels (POST); not once the event is over (as on "my events")."""
     registration = _registration(page, token)
-    if request.method == "POST":
+    event_over = services.original_event(page).end < timezone.now()
+    if request.method == "POST" and not event_over:
         services.cancel(registration)
         return HttpResponseSeeOther(request.path)
-    context = {"registration": registration, **registration_urls(registration, token, request)}
+    context = {
+        "registration": registration,
+        "event_over": event_over,
+        **registration_urls(registration, token, request),
+    }
     if registration.status == Status.CANCELLED:
         context.update(services.registration_context(page, request))
-    return _render(request, page, "registration_cancel", context)
+    return _render(request, page, "registration_cancel", context, status=409 if request.method == "POST" else 200)
 
 
 def _registered_message(registration, created):
@@ -151,6 +155,8 @@ def my_events(request):
     calendar links and a cancel button. Only ever their own: nothing here takes an account or a registration from
     the URL."""
     registrations = services.account_registrations(request.user, request)
+    for registration in registrations:
+        registration.note_page = status_note_page(registration.page or registration.event, registration.original)
     upcoming = sorted(
         (registration for registration in registrations if registration.upcoming),
         key=lambda registration: (registration.original.start, registration.pk),

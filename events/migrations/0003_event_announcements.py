@@ -15,6 +15,17 @@ def remember_the_current_state(apps, schema_editor):
             EventAnnouncement.objects.create(translation_key=page.translation_key, status=page.status, start=page.start)
 
 
+def keep_calendar_uids(apps, schema_editor):
+    """Existing events keep the UID calendars imported them with: the original page's (the first created), which its
+    translations now share."""
+    EventPage = apps.get_model("events", "EventPage")
+    originals = {}
+    for page in EventPage.objects.order_by("pk").only("translation_key", "legacy_uid"):
+        uid = originals.setdefault(page.translation_key, page.legacy_uid)
+        if page.legacy_uid != uid:
+            EventPage.objects.filter(pk=page.pk).update(legacy_uid=uid)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -37,10 +48,17 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'event announcements',
             },
         ),
-        migrations.RemoveField(
+        migrations.RenameField(
             model_name='eventpage',
-            name='uid',
+            old_name='uid',
+            new_name='legacy_uid',
         ),
+        migrations.AlterField(
+            model_name='eventpage',
+            name='legacy_uid',
+            field=models.UUIDField(blank=True, editable=False, null=True),
+        ),
+        migrations.RunPython(keep_calendar_uids, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='eventpage',
             name='status',

@@ -86,10 +86,14 @@ def test_a_failed_registration_focuses_the_error_summary(live_server, phone, hom
             "Nama lengkap: Kolom ini harus diisi.",
             "Alamat email: Masukkan alamat email yang valid.",
             "Organisasi atau lembaga: Kolom ini harus diisi.",
+            "Kabupaten/kota di Banten: Pilih kabupaten/kota Anda, atau “Di luar Banten” di akhir daftar.",
             "Mohon berikan persetujuan agar kami dapat mendaftarkan Anda.",  # a checkbox's own words, no label
         ],
     )
     assert phone.locator("#id_email").input_value() == "bukan-email"
+    # The regency's link leads to its list too (a select, which the summary's links must reach like any field).
+    phone.locator(".error-summary").get_by_role("link", name="Kabupaten/kota di Banten").click()
+    assert phone.evaluate("document.activeElement.id") == "id_regency"
 
 
 def test_a_failed_introduction_request_focuses_the_error_summary(live_server, phone, home):

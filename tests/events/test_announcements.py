@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.utils import timezone
+from icalendar import Calendar
 from wagtail.models import Page
 
 from core import mail as mail_queue
@@ -98,12 +99,29 @@ def test_a_cancellation_tells_each_active_registrant_once_in_their_language(even
     assert "http://testserver/en/events/" in english.body
     for message in mail.outbox:
         assert SECRET_LINK not in everything_sent(message)
-        assert not message.attachments
 
     mail.outbox.clear()
     publish(event, status_note="Banjir di lokasi.")  # published again, the status unchanged
     publish(event_en)  # the translation published too
     assert mail.outbox == []
+
+
+def test_the_cancellation_e_mail_carries_a_calendar_file_that_drops_the_event(event, event_en, people):
+    sent_before = max(
+        EventPage.objects.filter(translation_key=event.translation_key).values_list("sequence", flat=True)
+    )
+
+    publish(event, status=Event.CANCELLED)
+
+    assert len(mail.outbox) == 3
+    for message in mail.outbox:
+        ((name, content, content_type),) = message.attachments
+        assert content_type == "text/calendar" and name.endswith(".ics")
+        (entry,) = Calendar.from_ical(content).walk("VEVENT")
+        assert str(entry["UID"]) == f"{event.translation_key}@testserver"
+        assert str(entry["STATUS"]) == "CANCELLED"
+        assert entry["SEQUENCE"] > sent_before
+        assert SECRET_LINK not in (content if isinstance(content, str) else content.decode())
 
 
 def test_a_postponement_without_a_date_then_the_new_date_are_each_told(event, people):

@@ -1,9 +1,12 @@
 import datetime
+import importlib
 import re
+import uuid
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import time_machine
+from django.apps import apps
 from icalendar import Calendar
 from wagtail.models import Page
 
@@ -187,3 +190,40 @@ def test_both_language_versions_of_an_event_share_one_calendar_uid(client, home_
     # The version published last is the newest calendar entry, whichever language it is in.
     event.refresh_from_db()
     assert english.sequence > event.sequence
+
+
+def test_an_event_older_than_shared_uids_keeps_the_uid_calendars_hold_in_both_languages(
+    client, home_en, locales, make_event, event_index
+):
+    """Before UIDs followed the translation key each page had its own `uid`; the migration keeps the original's."""
+    migration = importlib.import_module("events.migrations.0003_event_announcements")
+    english_index = event_index.copy_for_translation(locales["en"])
+    english_index.title, english_index.slug = "Events", "events"
+    english_index.save_revision().publish()
+    event = make_event(title="Lokakarya", start=wib(2030, 11, 4, 9))
+    english = event.copy_for_translation(locales["en"])
+    english.title = "Workshop"
+    english.save_revision().publish()
+    imported, other = uuid.uuid4(), uuid.uuid4()
+    EventPage.objects.filter(pk=event.pk).update(legacy_uid=imported)
+    EventPage.objects.filter(pk=english.pk).update(legacy_uid=other)
+
+    migration.keep_calendar_uids(apps, None)
+    # Publishing an old revision (which has no legacy_uid) or a new translation keeps it too.
+    event.revisions.order_by("pk").first().publish()
+    english.refresh_from_db()
+    english.save_revision().publish()
+
+    def uids(url):
+        return {
+            str(entry["UID"])
+            for entry in vevents(parse(client.get(url)))
+            if entry["SUMMARY"] in ("Lokakarya", "Workshop")
+        }
+
+    found = set().union(
+        *(uids(url) for url in (f"{event.url}ics/", f"{english.url}ics/", f"{event_index.url}ics/", "/en/events/ics/"))
+    )
+    assert found == {f"{imported}@testserver"}
+    copy = EventPage.objects.get(pk=event.pk).copy(update_attrs={"title": "Lokakarya 2031", "slug": "lokakarya-2031"})
+    assert copy.calendar_uid == str(copy.translation_key) != str(imported)

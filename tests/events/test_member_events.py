@@ -415,6 +415,19 @@ def test_my_events_shows_the_meeting_link_for_a_confirmed_seat_only(client, siti
     assert "https://meet.example.org/penuh" not in html
 
 
+def test_my_events_hides_the_meeting_link_while_the_event_is_postponed(client, siti, event):
+    client.force_login(siti)
+    one_tap(client, event)
+    assert SECRET_LINK in client.get(MY_EVENTS).content.decode()
+    event.status = EventPage.Status.POSTPONED
+    event.save_revision().publish()
+
+    html = shown(client.get(f"/en{MY_EVENTS}"))
+
+    assert "The event is postponed" in html
+    assert SECRET_LINK not in html
+
+
 def test_a_member_sees_only_their_own_registrations(client, siti, event):
     other = UserFactory(member=True, email="budi@example.org")
     theirs = RegistrationFactory(event=event, user=other, email=other.email, name="Budi Rahasia")
@@ -515,6 +528,31 @@ def test_my_events_shows_each_event_in_the_viewers_language(client, siti, event,
 
     assert "Tim Tangguh workshop" in html and f'href="{event_en.url}ics/"' in html
     assert "Confirmed: your seat is reserved" in html
+
+
+def test_my_events_marks_a_title_and_a_status_note_in_another_language(
+    client, siti, event, make_event, locales, home_en
+):
+    """An event with no English version keeps its Indonesian title, and an English version that has not caught up
+    with a postponement shows the original's Indonesian note: both say so to screen readers."""
+    index_en = event.get_parent().specific.copy_for_translation(locales["en"])
+    index_en.save_revision().publish()
+    event_en = event.copy_for_translation(locales["en"])
+    event_en.title = "Tim Tangguh workshop"
+    event_en.save_revision().publish()
+    event.status, event.status_note = EventPage.Status.POSTPONED, "Diundur karena banjir"
+    event.save_revision().publish()
+    untranslated = make_event(title="Dialog warga Cilegon")
+    client.force_login(siti)
+    one_tap(client, event)
+    one_tap(client, untranslated)
+
+    html = shown(client.get(f"/en{MY_EVENTS}"))
+
+    assert f'<a href="{event_en.url}">Tim Tangguh workshop</a>' in html
+    assert f'<a href="{untranslated.url}" lang="id">Dialog warga Cilegon</a>' in html
+    assert '<span lang="id">Diundur karena banjir</span>' in html
+    assert '<span class="visually-hidden" lang="id">: Dialog warga Cilegon</span>' in html
 
 
 def test_my_events_costs_the_same_queries_however_many_registrations(client, settings, siti, make_event):

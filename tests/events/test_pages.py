@@ -296,6 +296,24 @@ def test_the_venue_names_the_city_once(client, make_event):
     assert event_location_text(elsewhere) == "Hotel Amaris Serpong, Jl. Ahmad Yani No. 5, Kota Serang"
 
 
+@pytest.mark.parametrize(
+    ("address", "regency", "named"),
+    [
+        ("Jl. Ahmad Yani No. 5, Serang", "Kota Serang", True),
+        ("Jl. Ahmad Yani No. 5,\nSERANG.", "Kota Serang", True),
+        ("Jl. Raya Pandeglang Km 3, Pandeglang", "Kabupaten Pandeglang", True),
+        ("Jl. Serang Raya No. 2, Cilegon", "Kota Serang", False),
+    ],
+)
+def test_the_venue_names_the_city_once_when_the_address_leaves_out_its_kind(make_event, address, regency, named):
+    from events.calendar import event_location_text
+
+    event = make_event(venue_address=address, regency=region(regency))
+
+    assert event.city == ("" if named else regency)
+    assert event_location_text(event).endswith(f", {regency}") is not named
+
+
 def test_a_plan_reads_the_same_percentage_on_the_event_and_the_home_page(client, home, make_event):
     event = make_event(start=wib(2030, 1, 10, 9), end=wib(2030, 1, 10, 16))
     for status, progress in [("done", 0), ("in_progress", 25)]:  # (100 + 25) / 2 = 62.5: halves round up

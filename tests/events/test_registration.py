@@ -487,3 +487,31 @@ def test_only_a_hash_of_the_emailed_token_is_stored(client, event, serang):
     assert token not in str(list(Registration.objects.values_list()))
     assert client.get(f"{event.url}konfirmasi/{hash_token(token)}/").status_code == 404
     assert client.get(f"{event.url}konfirmasi/{token}/").status_code == 200
+
+
+def test_a_registrants_page_for_a_past_event_says_it_has_taken_place(client, event):
+    registration = RegistrationFactory(event=event, status=Status.CONFIRMED, confirmed_at=timezone.now())
+    token = registration.issue_token()
+    url = f"{event.url}konfirmasi/{token}/"
+    assert SECRET_LINK in client.get(url).content.decode()
+
+    with time_machine.travel(event.end + datetime.timedelta(hours=1)):
+        html = re.sub(r"\s+", " ", client.get(url).content.decode())
+
+    assert "Kegiatan sudah berlangsung" in html
+    assert "/batal/" not in html
+    assert SECRET_LINK not in html
+    assert registration.name in html
+
+
+def test_a_registration_cannot_be_cancelled_from_its_e_mail_link_once_the_event_is_over(client, event):
+    registration = RegistrationFactory(event=event, status=Status.CONFIRMED, confirmed_at=timezone.now())
+    url = f"{event.url}batal/{registration.issue_token()}/"
+
+    with time_machine.travel(event.end + datetime.timedelta(hours=1)):
+        html = client.get(url).content.decode()
+        refused = client.post(url)
+
+    assert "Kegiatan sudah berlangsung" in html and 'method="post"' not in html
+    assert refused.status_code == 409
+    assert Registration.objects.get(pk=registration.pk).status == Status.CONFIRMED
