@@ -290,3 +290,14 @@ def test_a_wrong_password_is_explained_without_repeating_words(client, home):
     html = response.content.decode()
     assert "nama pengguna nama pengguna" not in html
     assert "Masukkan alamat email dan kata sandi yang benar" in html
+
+
+def test_counts_read_in_plain_indonesian_and_the_header_actions_are_named(editor, home, news_index, news):
+    # Wagtail's Indonesian repeats the word for a plural ("1-2 dari 2 halaman-halaman").
+    for name, url in screens(home, news_index, news).items():
+        html = editor.get(url).content.decode()
+        assert "halaman-halaman" not in html and "gambar-gambar" not in html, name
+    # Wagtail writes the label of the header's actions in English into its template.
+    html = editor.get(reverse("wagtailadmin_pages:edit", args=(news.pk,))).content.decode()
+    assert 'id="w-slim-header-buttons"' in html
+    assert 'aria-label="Actions"' not in html and 'aria-label="Tindakan"' in html
