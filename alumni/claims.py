@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -20,6 +21,12 @@ from core.tokens import hash_token, new_token
 
 from . import consent
 from .models import ClaimInvitation, ConsentRecord
+
+
+def with_unused_link(profiles):
+    """The `profiles` sent a claim link that is neither used nor expired yet."""
+    waiting = ClaimInvitation.objects.filter(profile=OuterRef("pk"), used_at=None, expires_at__gt=timezone.now())
+    return profiles.filter(Exists(waiting))
 
 
 class InvitationError(ValueError):

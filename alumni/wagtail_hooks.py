@@ -21,6 +21,7 @@ from core.models import Region
 from core.permissions import StaffPermissionPolicy
 from core.views import TableImportViewSet
 
+from .claims import with_unused_link
 from .forms import ProfileAdminForm
 from .models import AuditLog, Cohort, Introduction, Organisation, Profile, Sector, Visibility
 from .views.admin import (
@@ -53,6 +54,9 @@ class ProfileFilterSet(WagtailFilterSet):
     cohorts = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.all())
     claimed = django_filters.ChoiceFilter(label=_("Claimed"), choices=YES_NO, method="filter_claimed")
     consent = django_filters.ChoiceFilter(label=_("Consent given"), choices=YES_NO, method="filter_consent")
+    claim_link = django_filters.ChoiceFilter(
+        label=_("Claim link"), choices=[("unused", _("Sent, not used yet"))], method="filter_claim_link"
+    )
 
     class Meta:
         model = Profile
@@ -63,6 +67,9 @@ class ProfileFilterSet(WagtailFilterSet):
 
     def filter_consent(self, queryset, name, value):
         return queryset.filter(consent_given_at__isnull=value != "true")
+
+    def filter_claim_link(self, queryset, name, value):
+        return with_unused_link(queryset)
 
 
 class ProfileViewSet(SnippetViewSet):

@@ -7,7 +7,7 @@ import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
-from django.forms import ModelChoiceField
+from django.forms import CheckboxSelectMultiple, ModelChoiceField
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -83,12 +83,18 @@ class RegistrationFilterSet(WagtailFilterSet):
         to_field_name="translation_key",
         method="filter_event",
     )
-    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
+    # Several at once: "not cancelled" is the three others.
+    status = django_filters.MultipleChoiceFilter(
+        label=gettext_lazy("Status"), choices=Status.choices, widget=CheckboxSelectMultiple
+    )
     attended = django_filters.BooleanFilter(label=gettext_lazy("Attended"))
+    registered = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Registered at"), field_name="created_at", widget=DateRangePickerWidget
+    )
 
     class Meta:
         model = Registration
-        fields = ["event", "status", "attended"]
+        fields = ["event", "status", "attended", "registered"]
 
     def filter_event(self, queryset, name, value):
         # Every language version of the event: they share one set of seats.
@@ -263,9 +269,12 @@ def cancel_view(request, pk):
 register_snippet(RegistrationViewSet)
 
 
-def registrations_url(page):
-    """The registrations of the event in every language."""
-    return admin_url("list") + "?" + urlencode({"event": page.translation_key})
+def registrations_url(page=None, **filters):
+    """The registrations listing filtered by `filters` (a value may be a list), of the event `page` in every
+    language when given."""
+    if page is not None:
+        filters["event"] = page.translation_key
+    return admin_url("list") + ("?" + urlencode(filters, doseq=True) if filters else "")
 
 
 @hooks.register("register_page_header_buttons")

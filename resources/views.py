@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
+from wagtail.documents.views import documents as wagtail_documents
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 
 from core.access import hidden_collection_ids, viewable_pages
@@ -21,6 +22,7 @@ from core.search import count_query, promoted_query, search_text, snippet
 from core.views import TableImportView
 
 from .downloads import content_disposition, human_file_name
+from .extraction import ExtractionStatus
 from .importing import ResourceImportError, find_library, import_resources_data
 from .models import ResourceDocument, ResourceFile, ResourcePage
 from .search import FACETS, MAX_QUERY_LENGTH, SORT_ORDER, SORTS, expand_synonyms
@@ -259,3 +261,15 @@ class ResourceImportView(TableImportView):
 
     def run_import(self, content, name, dry_run, user):
         return import_resources_data(content, name, dry_run=dry_run)
+
+
+class UnreadableDocumentsView(wagtail_documents.IndexView):
+    """Wagtail's documents listing narrowed to the files whose text could not be read for search: where the
+    dashboard's count of them leads."""
+
+    page_title = gettext_lazy("Documents whose text could not be read")
+    index_url_name = "resources_unreadable_documents"
+    index_results_url_name = "resources_unreadable_documents_results"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(extraction_status=ExtractionStatus.FAILED)

@@ -1,4 +1,5 @@
 from django.db.models import F
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -7,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.views import TableImportViewSet
 
 from .models import ResourceDocument, ResourceType, SearchSynonym
-from .views import ResourceImportView
+from .views import ResourceImportView, UnreadableDocumentsView
 
 
 class ResourceTypeViewSet(SnippetViewSet):
@@ -49,3 +50,15 @@ def count_download(document, request):
     """Counts downloads as one number per document: nothing about who downloaded is stored."""
     if isinstance(document, ResourceDocument):
         ResourceDocument.objects.filter(pk=document.pk).update(download_count=F("download_count") + 1)
+
+
+@hooks.register("register_admin_urls")
+def unreadable_documents_urls():
+    return [
+        path("unreadable-documents/", UnreadableDocumentsView.as_view(), name="resources_unreadable_documents"),
+        path(
+            "unreadable-documents/results/",
+            UnreadableDocumentsView.as_view(results_only=True),
+            name="resources_unreadable_documents_results",
+        ),
+    ]

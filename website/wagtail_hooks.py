@@ -10,11 +10,11 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from alumni.models import ClaimInvitation, Introduction, Profile
-from alumni.policy import admin_profiles
-from core.access import permissions
+from alumni.claims import with_unused_link
+from alumni.models import Introduction, Profile
 from events.models import EventPage, Registration
 from events.selectors import upcoming_events
+from events.wagtail_hooks import registrations_url
 from resources.extraction import ExtractionStatus
 from resources.models import ResourceDocument
 
@@ -45,9 +45,9 @@ register_snippet(FooterViewSet)
 
 
 def _may_list(user, model):
-    """Whether `user` may open the admin listing of `model` (Wagtail lists a model to any of these permissions)."""
-    label, name = model._meta.app_label, model._meta.model_name
-    return not permissions(user).isdisjoint({f"{label}.{action}_{name}" for action in ("view", "change")})
+    """Whether `user` may open the admin listing of `model`, as its permission policy says (profiles and
+    introductions are for staff only, whatever Django permissions an editor holds)."""
+    return policy_registry.get_by_type(model).user_has_any_permission(user, {"view", "change"})
 
 
 def _listing_url(model):
@@ -92,50 +92,43 @@ class AttentionPanel(Component):
 
 
 def needs_attention(user):
-    """What the dashboard's panel shows `user`: counts with the listing where they act, the next events with their
-    seats, the documents that could not be read. Nothing of what `user` may not open."""
+    """What the dashboard's panel shows `user`: counts with the listing of exactly what was counted, the next events
+    with their seats, the documents that could not be read. Nothing of what `user` may not open."""
     context = {"items": [], "events": None, "documents": None}
     if _may_list(user, Registration):
-        registrations = _listing_url(Registration)
-        since = timezone.now() - timedelta(days=NEW_REGISTRATION_DAYS)
-        new = Registration.objects.filter(created_at__gte=since).exclude(status=Registration.Status.CANCELLED)
+        since = timezone.localdate() - timedelta(days=NEW_REGISTRATION_DAYS - 1)  # today and the six days before
+        active = [status for status in Registration.Status.values if status != Registration.Status.CANCELLED]
         context["items"].append(
             {
                 "label": _("New registrations in the last %(days)s days") % {"days": NEW_REGISTRATION_DAYS},
-                "count": new.count(),
-                "url": registrations,
+                "count": Registration.objects.filter(created_at__date__gte=since, status__in=active).count(),
+                "url": registrations_url(status=active, registered_from=since.isoformat()),
             }
         )
         context["events"] = [
-            {"event": event, "url": f"{registrations}?event={event.pk}"} for event in upcoming_events_with_seats(user)
+            {"event": event, "url": registrations_url(event), "edit": event.permissions_for_user(user).can_edit()}
+            for event in upcoming_events_with_seats(user)
         ]
     if _may_list(user, Profile):
-        profiles = admin_profiles(user)
         context["items"].append(
             {
                 "label": _("Profiles with a claim link not used yet"),
-                "count": ClaimInvitation.objects.filter(
-                    profile__in=profiles, used_at=None, expires_at__gt=timezone.now()
-                )
-                .values("profile")
-                .distinct()
-                .count(),
-                "url": _listing_url(Profile) + "?claimed=false",
+                "count": with_unused_link(Profile.objects.all()).count(),
+                "url": _listing_url(Profile) + "?claim_link=unused",
             }
         )
     if _may_list(user, Introduction):
         context["items"].append(
             {
                 "label": _("Introductions waiting for an answer"),
-                "count": Introduction.objects.filter(
-                    status=Introduction.Status.PENDING, recipient__in=admin_profiles(user)
-                ).count(),
+                "count": Introduction.objects.filter(status=Introduction.Status.PENDING).count(),
                 "url": _listing_url(Introduction) + "?status=pending",
             }
         )
     document_permissions = policy_registry.get_by_type(ResourceDocument)
     if document_permissions.user_has_permission(user, "change"):
-        unreadable = document_permissions.instances_user_has_permission_for(user, "change").filter(
+        # What the listing of unreadable documents shows: those the editor may change or delete.
+        unreadable = document_permissions.instances_user_has_any_permission_for(user, ["change", "delete"]).filter(
             extraction_status=ExtractionStatus.FAILED
         )
         context["documents"] = list(unreadable.order_by("-created_at")[:DASHBOARD_DOCUMENTS])
@@ -143,7 +136,7 @@ def needs_attention(user):
             {
                 "label": _("Documents whose text could not be read for search"),
                 "count": unreadable.count(),
-                "url": reverse("wagtaildocs:index"),
+                "url": reverse("resources_unreadable_documents"),
             }
         )
     return context

@@ -4,6 +4,7 @@ who may open that listing, in a constant number of queries."""
 import datetime
 import hashlib
 import re
+from html import unescape
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -121,21 +122,57 @@ def attention(event_index):
     return workshop
 
 
+def counted(html):
+    """The panel's counts, each with the link it is drawn in."""
+    return {unescape(url): int(count) for url, count in re.findall(r'<a href="([^"]+)"><strong>(\d+)</strong>', html)}
+
+
+def listed(client, url, marker):
+    """How many rows the admin listing at `url` shows (each row carries `marker` once)."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode().count(marker)
+
+
 def test_staff_see_every_count_with_a_link_to_where_they_act(client, attention):
     html = dashboard(client, UserFactory(is_staff=True, is_superuser=True, email="staf@example.org"))
     assert HEADING in html
-    registrations = reverse("wagtailsnippets_events_registration:list")
+    counts = counted(html)
     # Registered in the last week and not cancelled: the four of the workshop.
-    assert f'<a href="{registrations}"><strong>4</strong>' in html
-    assert "Lokakarya deteksi dini" in html
-    # Confirmed: two this week, one a month ago; of twenty seats.
-    assert re.search(rf'href="{registrations}\?event={attention.pk}">\D*3\D+20\D*</a>', html)
+    registrations = reverse("wagtailsnippets_events_registration:list")
+    [new] = [url for url in counts if url.startswith(registrations)]
+    assert counts[new] == 4
     profiles = reverse("wagtailsnippets_alumni_profile:list")
-    assert f'<a href="{profiles}?claimed=false"><strong>2</strong>' in html
+    [waiting] = [url for url in counts if url.startswith(profiles)]
+    assert counts[waiting] == 2
     introductions = reverse("wagtailsnippets_alumni_introduction:list")
-    assert f'<a href="{introductions}?status=pending"><strong>2</strong>' in html
-    assert f'<a href="{reverse("wagtaildocs:index")}"><strong>1</strong>' in html
+    assert counts[f"{introductions}?status=pending"] == 2
+    assert counts[reverse("resources_unreadable_documents")] == 1
+    assert "Lokakarya deteksi dini" in html
     assert "Notulen rusak" in html and "Notulen baik" not in html
+
+
+def test_each_count_leads_to_a_listing_of_exactly_what_it_counted(client, attention, event_index):
+    ProfileFactory(full_name="Belum diundang")  # unclaimed, never sent a link: not waiting for anyone
+    ProfileFactory(full_name="Sudah diklaim", user=UserFactory(email="klaim@example.org"))
+    staff = UserFactory(is_staff=True, is_superuser=True, email="staf@example.org")
+    counts = counted(dashboard(client, staff))
+    assert len(counts) == 4
+    for url, count in counts.items():
+        # Every listing row has one checkbox of the bulk actions.
+        assert listed(client, url, "data-bulk-action-checkbox class") == count, url
+
+
+def test_the_link_of_an_event_lists_only_its_registrations(client, attention, event_index):
+    other = publish_event(event_index, title="Diskusi lain", capacity=5)
+    RegistrationFactory(event=other, status=Registration.Status.CONFIRMED, name="Peserta lain")
+    RegistrationFactory(event=attention, status=Registration.Status.CONFIRMED, name="Peserta lokakarya")
+    html = dashboard(client, UserFactory(is_staff=True, is_superuser=True, email="staf@example.org"))
+    # Confirmed: three this week, one a month ago; of twenty seats.
+    link = re.search(r'<a href="([^"]+)">\D*4\D+20\D*</a>', html)
+    listing = client.get(unescape(link.group(1))).content.decode()
+    assert "Peserta lokakarya" in listing and "Peserta lain" not in listing
+    assert listing.count("data-bulk-action-checkbox class") == attention.registrations.count()
 
 
 def test_an_editor_of_pages_only_sees_no_panel(client, attention):
@@ -156,14 +193,23 @@ def test_an_editor_sees_only_the_parts_they_may_open(client, attention):
     assert "Lokakarya deteksi dini" not in html
 
 
-def test_a_non_staff_editor_counts_only_the_people_they_may_see(client, attention):
-    editor = editor_with("alumni.view_introduction", "alumni.view_profile")
+def test_a_non_staff_editor_sees_nothing_about_alumni_whatever_their_permissions(client, attention):
+    # Profiles and introductions are for staff accounts only: their listings refuse this editor, so does the panel.
+    editor = editor_with("alumni.view_introduction", "alumni.view_profile", "alumni.change_profile")
     editor.make_member()
     html = dashboard(client, editor)
-    introductions = reverse("wagtailsnippets_alumni_introduction:list")
-    assert f'<a href="{introductions}?status=pending"><strong>1</strong>' in html
-    profiles = reverse("wagtailsnippets_alumni_profile:list")
-    assert f'<a href="{profiles}?claimed=false"><strong>1</strong>' in html
+    assert HEADING not in html
+    assert reverse("wagtailsnippets_alumni_introduction:list") not in html
+    assert reverse("wagtailsnippets_alumni_profile:list") not in html
+
+
+def test_event_titles_lead_to_the_editor_only_for_those_who_may_edit_the_event(client, attention):
+    html = dashboard(client, editor_with("events.view_registration"))
+    assert "Lokakarya deteksi dini" in html
+    assert reverse("wagtailadmin_pages:edit", args=(attention.pk,)) not in html
+
+    html = dashboard(client, UserFactory(is_staff=True, is_superuser=True, email="staf@example.org"))
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=(attention.pk,))}">Lokakarya deteksi dini</a>' in html
 
 
 def test_the_dashboard_takes_as_many_queries_for_many_events_and_documents_as_for_one(client, event_index):
