@@ -18,8 +18,9 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
 keepalive = 5
 # Memory a worker may have leaked is given back now and then (jitter: the workers do not all restart at once). Pages
-# served from the page cache are cheap, so the count is high: a worker lives minutes, not seconds, under load.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+# served from the page cache are cheap (a worker serves 2,000 a second), and a new worker warms up for a second or two
+# before it answers: the count is high, so that a worker lives minutes, not seconds, under load.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "500000"))
 max_requests_jitter = max_requests // 10
 
 
